@@ -1,0 +1,107 @@
+"""The public Python API, on which the CLI itself is built.
+
+    >>> import tlqa
+    >>> report = tlqa.check_text("He said “yes.")
+    >>> [f.rule for f in report.findings]
+    ['Q101']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from tlqa import config as config_module
+from tlqa import reading
+from tlqa.config import Config
+from tlqa.document import Document
+from tlqa.engine import Article, Engine
+from tlqa.findings import FileReport, RunReport
+
+
+def load_config(path: str | os.PathLike[str] | None = None, **overrides: object) -> Config:
+    """Load a style file (or the defaults when `path` is None), with optional overrides such as
+    `select=["Q1"]`, `ignore=[...]` or `fail_on="warning"`."""
+    return config_module.load(path, overrides={k.replace("_", "-"): v for k, v in overrides.items()})
+
+
+def check_text(
+    text: str,
+    *,
+    path: str = "-",
+    source: str | None = None,
+    reference: str | None = None,
+    fmt: str | None = None,
+    config: Config | None = None,
+    engine: Engine | None = None,
+) -> FileReport:
+    """Check an article given as text; `source` and `reference` are texts too."""
+    engine = engine or Engine(config or Config())
+    fmt = fmt or reading.detect_format(path, text)
+    article = Article(
+        path=path,
+        target=Document(text, fmt, path),
+        source=Document(source, "text", "<source>") if source is not None else None,
+        reference=Document(reference, fmt, "<reference>") if reference is not None else None,
+        source_path="<source>" if source is not None else None,
+        reference_path="<reference>" if reference is not None else None,
+    )
+    return engine.run(article)
+
+
+def check_file(
+    path: str,
+    *,
+    source: str | None = None,
+    reference: str | None = None,
+    config: Config | None = None,
+    engine: Engine | None = None,
+) -> FileReport:
+    """Check an article file ('-' for standard input); `source` and `reference` are paths.
+    Raises tlqa.errors.InputError for a file that cannot be read or decoded."""
+    if engine is None:
+        engine = Engine(config or _discovered(path))
+    decoded = reading.read_path(path)
+    fmt = reading.detect_format(path, decoded.text)
+    src = reading.read_path(source) if source else None
+    ref = reading.read_path(reference) if reference else None
+    article = Article(
+        path=path,
+        target=Document(decoded.text, fmt, path),
+        encoding=decoded.encoding,
+        source=Document(src.text, reading.detect_format(source, src.text), source) if src and source else None,
+        reference=Document(ref.text, fmt, reference) if ref and reference else None,
+        source_path=source,
+        reference_path=reference,
+    )
+    return engine.run(article)
+
+
+def check_paths(
+    paths: Iterable[str],
+    *,
+    source: str | None = None,
+    reference: str | None = None,
+    config: Config | None = None,
+) -> RunReport:
+    """Check several files. Without an explicit `config`, each file gets the style file found from its
+    folder upward; each style file is loaded once."""
+    from tlqa import __version__
+
+    engines: dict[object, Engine] = {}
+    run = RunReport(version=__version__)
+    for p in paths:
+        key: object = "explicit" if config is not None else config_module.discover(_folder(p))
+        if key not in engines:
+            engines[key] = Engine(config if config is not None else config_module.load(key))  # type: ignore[arg-type]
+        run.files.append(check_file(p, source=source, reference=reference, engine=engines[key]))
+    return run
+
+
+def _folder(path: str) -> str:
+    return os.getcwd() if path == "-" else str(Path(path).resolve().parent)
+
+
+def _discovered(path: str) -> Config:
+    return config_module.load(config_module.discover(_folder(path)))

@@ -1,0 +1,243 @@
+"""Configuration: the style file, found once and passed down.
+
+`tlqa.toml`, or `[tool.tlqa]` in `pyproject.toml`, found from the article's folder upward; `--config`
+overrides discovery; inheritance only through an explicit `extend = "other.toml"`. Every key is
+validated on load: unknown keys (with a did-you-mean), wrong types and bad values are configuration
+errors naming the file and the key. Each effective setting remembers where it came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tlqa.errors import ConfigError
+from tlqa.findings import Severity
+
+CONFIG_NAMES = ("tlqa.toml", ".tlqa.toml")
+DEFAULT_ORIGIN = "default"
+CLI_ORIGIN = "command line"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One setting: its type, its default, and a check of its value (returns an error or None)."""
+
+    kind: type | tuple[type, ...]
+    default: Any
+    validate: Callable[[Any], str | None] | None = None
+    doc: str = ""
+
+
+def _one_of(*choices: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"must be one of {', '.join(map(repr, choices))}"
+
+    return check
+
+
+def _severity_or_never(value: Any) -> str | None:
+    return None if value in ("error", "warning", "info", "never") else "must be error, warning, info or never"
+
+
+def _strings(value: Any) -> str | None:
+    if not all(isinstance(v, str) for v in value):
+        return "must be a list of strings"
+    dupes = sorted({v for v in value if value.count(v) > 1})
+    return f"has duplicate entries: {', '.join(dupes)}" if dupes else None
+
+
+# Top-level settings.
+GENERAL: dict[str, Option] = {
+    "select": Option(list, ["ALL"], _strings, "rule codes or prefixes to enable ('ALL' for every rule)"),
+    "ignore": Option(list, [], _strings, "rule codes or prefixes to disable; the longest prefix wins"),
+    "fail-on": Option(str, "error", _severity_or_never, "lowest severity that makes the exit code 1"),
+}
+
+# Options of each check family, one table per family.
+FAMILY_OPTIONS: dict[str, dict[str, Option]] = {
+    "quotes": {
+        "style": Option(
+            str,
+            "auto",
+            _one_of("auto", "curly", "straight"),
+            "quotation marks and apostrophes the house uses; 'auto' takes each article's majority",
+        ),
+    },
+}
+
+_TABLES = {"severity", *FAMILY_OPTIONS}
+_TOP_KEYS = {"extend", *GENERAL, *_TABLES}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Effective settings for a run (or for the articles under one style file)."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity | None = Severity.ERROR
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    origins: Mapping[str, str] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    def options(self, family: str) -> Mapping[str, Any]:
+        defaults = {k: o.default for k, o in FAMILY_OPTIONS.get(family, {}).items()}
+        return {**defaults, **self.families.get(family, {})}
+
+    def settings(self) -> list[tuple[str, Any, str]]:
+        """Every effective setting as (key, value, origin), for `tlqa config --show`."""
+        rows: list[tuple[str, Any, str]] = [
+            ("select", list(self.select), self.origins.get("select", DEFAULT_ORIGIN)),
+            ("ignore", list(self.ignore), self.origins.get("ignore", DEFAULT_ORIGIN)),
+            ("fail-on", self.fail_on.label if self.fail_on else "never", self.origins.get("fail-on", DEFAULT_ORIGIN)),
+        ]
+        for code, sev in sorted(self.severity.items()):
+            rows.append((f"severity.{code}", sev.label, self.origins.get(f"severity.{code}", DEFAULT_ORIGIN)))
+        for family in sorted(FAMILY_OPTIONS):
+            for key, value in sorted(self.options(family).items()):
+                rows.append((f"{family}.{key}", value, self.origins.get(f"{family}.{key}", DEFAULT_ORIGIN)))
+        return rows
+
+
+def _did_you_mean(key: str, known: set[str] | list[str]) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    names = {list: "a list", str: "a string", int: "an integer", bool: "true or false", dict: "a table"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _check_value(path: str, key: str, value: Any, option: Option) -> None:
+    if isinstance(value, bool) and option.kind is not bool:
+        raise ConfigError(f"{key}: must be {_type_name(option.kind)}, not {value!r}", path)
+    if not isinstance(value, option.kind):
+        raise ConfigError(f"{key}: must be {_type_name(option.kind)}, not {type(value).__name__}", path)
+    if option.validate:
+        problem = option.validate(value)
+        if problem:
+            raise ConfigError(f"{key}: {problem}", path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError("configuration file not found", str(path)) from None
+    except IsADirectoryError:
+        raise ConfigError("is a directory, not a configuration file", str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML ({exc})", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read ({exc})", str(path)) from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        section = tool.get("tlqa") if isinstance(tool, dict) else None
+        if not isinstance(section, dict):
+            raise ConfigError("has no [tool.tlqa] table", str(path))
+        return section
+    return data
+
+
+def _layer(path: Path, data: Mapping[str, Any], into: dict[str, Any], origins: dict[str, str]) -> None:
+    """Validate one file's settings and lay them over `into`."""
+    where = str(path)
+    for key, value in data.items():
+        if key not in _TOP_KEYS:
+            raise ConfigError(f"{key}: unknown key{_did_you_mean(key, _TOP_KEYS)}", where)
+        if key == "extend":
+            continue
+        if key in GENERAL:
+            _check_value(where, key, value, GENERAL[key])
+            into[key] = value
+            origins[key] = where
+            continue
+        if not isinstance(value, dict):
+            raise ConfigError(f"{key}: must be a table ([{key}])", where)
+        if key == "severity":
+            for code, sev in value.items():
+                if sev not in ("error", "warning", "info"):
+                    raise ConfigError(f"severity.{code}: must be error, warning or info, not {sev!r}", where)
+                into.setdefault("severity", {})[code.upper()] = Severity.parse(sev)
+                origins[f"severity.{code.upper()}"] = where
+            continue
+        options = FAMILY_OPTIONS[key]
+        for opt, opt_value in value.items():
+            if opt not in options:
+                raise ConfigError(f"{key}.{opt}: unknown key{_did_you_mean(opt, set(options))}", where)
+            _check_value(where, f"{key}.{opt}", opt_value, options[opt])
+            into.setdefault("families", {}).setdefault(key, {})[opt] = opt_value
+            origins[f"{key}.{opt}"] = where
+
+
+def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, Any] | None = None) -> Config:
+    """Load a style file (and what it extends), then lay command-line overrides on top."""
+    settings: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    files: list[str] = []
+    if path is not None:
+        chain: list[tuple[Path, dict[str, Any]]] = []
+        current: Path | None = Path(path)
+        seen: set[Path] = set()
+        while current is not None:
+            resolved = current.resolve()
+            if resolved in seen:
+                raise ConfigError("extend: circular inheritance", str(current))
+            seen.add(resolved)
+            data = _read_toml(current)
+            chain.append((current, data))
+            parent = data.get("extend")
+            if parent is not None and not isinstance(parent, str):
+                raise ConfigError("extend: must be a string (a path)", str(current))
+            current = (current.parent / parent) if parent else None
+        for file_path, data in reversed(chain):
+            _layer(file_path, data, settings, origins)
+            files.append(str(file_path))
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key == "extend-ignore":
+            settings["ignore"] = [*settings.get("ignore", []), *value]
+            origins["ignore"] = CLI_ORIGIN
+            continue
+        settings[key] = value
+        origins[key] = CLI_ORIGIN
+    fail_on = settings.get("fail-on", GENERAL["fail-on"].default)
+    return Config(
+        select=tuple(settings.get("select", GENERAL["select"].default)),
+        ignore=tuple(settings.get("ignore", GENERAL["ignore"].default)),
+        fail_on=None if fail_on == "never" else Severity.parse(fail_on),
+        severity=settings.get("severity", {}),
+        families=settings.get("families", {}),
+        origins=origins,
+        files=tuple(files),
+    )
+
+
+def discover(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest style file from `start` (a folder) upward: tlqa.toml, or a pyproject.toml with a
+    [tool.tlqa] table."""
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with pyproject.open("rb") as fh:
+                    if isinstance(tomllib.load(fh).get("tool", {}).get("tlqa"), dict):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError, AttributeError):
+                continue
+    return None

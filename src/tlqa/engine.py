@@ -1,0 +1,91 @@
+"""The engine: runs the selected rules over an article and stamps their violations as findings.
+
+It selects rules, skips those whose needs (a source, a reference) the article cannot meet, isolates
+crashes (a rule that raises becomes a finding naming the rule; the run goes on), and sorts findings by
+position. Checks are pure functions of the article and their family's options.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tlqa.config import Config
+from tlqa.document import Document
+from tlqa.findings import FileReport, Finding, ParagraphInfo, Position, Severity, Violation
+from tlqa.rules import Registry, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """What the checks see: the article's document, and the source and reference when given."""
+
+    path: str
+    target: Document
+    encoding: str = "utf-8"
+    source: Document | None = None
+    reference: Document | None = None
+    source_path: str | None = None
+    reference_path: str | None = None
+    published: dt.date | None = None
+
+    def has(self, need: str) -> bool:
+        return {"source": self.source, "reference": self.reference, "published": self.published}.get(
+            need
+        ) is not None
+
+
+@dataclass
+class Engine:
+    config: Config
+    registry: Registry = field(default_factory=Registry.from_modules)
+
+    def __post_init__(self) -> None:
+        self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
+
+    def run(self, article: Article) -> FileReport:
+        doc = article.target
+        findings: list[Finding] = []
+        for r in self.rules:
+            if not all(article.has(need) for need in r.needs):
+                continue
+            severity = self.config.severity.get(r.code, r.severity)
+            try:
+                for v in r.func(article, self.config.options(r.family)):
+                    findings.append(_stamp(r, severity, v, doc))
+            except Exception as exc:  # a crashing rule must not stop the run (nor an audit)
+                crash = Violation(0, 0, f"Rule {r.code} crashed: {type(exc).__name__}: {exc}")
+                findings.append(_stamp(r, Severity.ERROR, crash, doc))
+        findings.sort(key=lambda f: f.sort_key)
+        return FileReport(
+            path=article.path,
+            text=doc.text,
+            encoding=article.encoding,
+            findings=findings,
+            source=article.source_path,
+            reference=article.reference_path,
+            paragraphs=[
+                ParagraphInfo(p.index, p.kind, p.start, p.end, p.first_line) for p in doc.paragraphs
+            ],
+            line_starts=list(doc.line_index.starts),
+        )
+
+
+def _stamp(r: Rule, severity: Severity, v: Violation, doc: Document) -> Finding:
+    start = max(0, min(v.start, len(doc.text)))
+    end = max(start, min(v.end, len(doc.text)))
+    para = doc.paragraph_at(start)
+    return Finding(
+        rule=r.code,
+        family=r.family,
+        severity=severity,
+        start=start,
+        end=end,
+        begin=Position(*doc.position(start)),
+        finish=Position(*doc.position(end)),
+        excerpt=doc.text[start:end],
+        message=v.message,
+        suggestion=v.suggestion,
+        evidence=v.evidence,
+        paragraph=para.index if para else None,
+    )
