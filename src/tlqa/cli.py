@@ -1,0 +1,235 @@
+"""The command line: a thin typer app that wires files, configuration, the engine and the reporters.
+
+Exit codes: 0 when nothing is at or above --fail-on, 1 when something is, 2 for a usage, configuration
+or input error (one line on standard error, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from tlqa import __version__
+from tlqa.errors import TlqaError, UsageError
+
+app = typer.Typer(
+    name="tlqa",
+    help="Translation QA for machine-translated news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+FORMATS = ("rich", "concise", "json", "sarif", "github")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"tlqa {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Translation QA for machine-translated news articles."""
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    out = [c.strip().upper() for v in values for c in v.split(",") if c.strip()]
+    return out
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Article files (plain text or Markdown); '-' reads standard input.")],
+    source: Annotated[str | None, typer.Option("--source", "-s", help="The source-language text.")] = None,
+    reference: Annotated[str | None, typer.Option("--reference", "-r", help="A reference translation.")] = None,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="Style file (default: found from the article's folder upward).")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Rule codes or prefixes to enable (repeat or comma-separate).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to disable; the longest prefix wins.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="rich, concise, json, sarif or github (default: rich on a terminal, else concise).")] = None,
+    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of applying them.")] = False,
+    width: Annotated[int | None, typer.Option("--width", help="Width of the rich report (default: the terminal's).")] = None,
+) -> None:
+    """Check articles and report what is wrong."""
+    from tlqa import api, fixing
+    from tlqa import config as config_module
+    from tlqa.engine import Engine
+    from tlqa.findings import RunReport
+    from tlqa.reporters import render
+
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"--format: unknown format {fmt!r} (expected {', '.join(FORMATS)})")
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    if fix and diff:
+        raise UsageError("--fix and --diff do not go together: --diff shows what --fix would write")
+    if (fix or diff) and "-" in paths:
+        raise UsageError("--fix and --diff need files, not standard input")
+    if (source or reference) and len(paths) > 1:
+        raise UsageError("--source and --reference go with a single article")
+    overrides = {"select": _codes(select), "extend-ignore": _codes(ignore), "fail-on": fail_on}
+
+    engines: dict[object, Engine] = {}
+    run = RunReport(version=__version__)
+    input_errors: list[TlqaError] = []
+    diffs: list[str] = []
+    for path in paths:
+        key = config or config_module.discover(api._folder(path))
+        if key not in engines:
+            engines[key] = Engine(config_module.load(key, overrides=overrides))
+            _check_selectors(engines[key], overrides)
+        engine = engines[key]
+        try:
+            report = api.check_file(path, source=source, reference=reference, engine=engine)
+        except TlqaError as exc:
+            input_errors.append(exc)
+            print(f"tlqa: error: {exc}", file=sys.stderr)
+            continue
+        if fix or diff:
+            fixed, applied = fixing.apply_fixes(report.text, report.findings)
+            if applied and diff:
+                diffs.append(fixing.unified_diff(path, report.text, fixed))
+            elif applied:
+                fixing.write_atomically(path, fixed, report.encoding)
+                print(f"tlqa: fixed {applied} in {path}", file=sys.stderr)
+                report = api.check_file(path, source=source, reference=reference, engine=engine)
+        run.files.append(report)
+
+    if diff:
+        sys.stdout.write("".join(diffs))
+        raise typer.Exit(2 if input_errors else (1 if diffs else 0))
+    chosen = fmt or ("rich" if sys.stdout.isatty() else "concise")
+    first = next(iter(engines.values()))
+    render(chosen, run, first.registry, sys.stdout, width=width)
+    if input_errors:
+        raise typer.Exit(2)
+    threshold = first.config.fail_on
+    worst = run.worst()
+    raise typer.Exit(1 if threshold is not None and worst is not None and worst >= threshold else 0)
+
+
+def _check_selectors(engine: object, overrides: dict[str, list[str] | str | None]) -> None:
+    registry = engine.registry  # type: ignore[attr-defined]
+    for option in ("select", "extend-ignore"):
+        for code in overrides.get(option) or []:
+            if not registry.known_selector(code):
+                name = "--ignore" if option == "extend-ignore" else "--select"
+                raise UsageError(f"{name}: no rule code starts with {code!r} (see 'tlqa rules')")
+
+
+@app.command()
+def rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """List every rule: code, family, default severity, summary."""
+    from tlqa.rules import Registry
+
+    registry = Registry.from_modules()
+    if fmt == "json":
+        import json
+
+        rows = [
+            {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity.label,
+             "fixable": r.fixable, "needs": sorted(r.needs), "summary": r.summary}
+            for r in registry
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if fmt != "text":
+        raise UsageError(f"--format: expected text or json, not {fmt!r}")
+    print(f"{'CODE':<6} {'FAMILY':<13} {'SEVERITY':<8} {'FIX':<3}  SUMMARY")
+    for r in registry:
+        fixable = "yes" if r.fixable else ""
+        print(f"{r.code:<6} {r.family:<13} {r.severity.label:<8} {fixable:<3}  {r.summary}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. Q101.")]) -> None:
+    """Print a rule's documentation and its examples."""
+    from tlqa import cases
+    from tlqa.rules import Registry
+
+    registry = Registry.from_modules()
+    r = registry.get(code)
+    if r is None:
+        import difflib
+
+        close = difflib.get_close_matches(code.upper(), [x.code for x in registry], n=1)
+        hint = f"; did you mean {close[0]}?" if close else " (see 'tlqa rules')"
+        raise UsageError(f"unknown rule code {code!r}{hint}")
+    print(f"{r.code} {r.name}  (family {r.family}, default severity {r.severity.label}"
+          f"{', fixable' if r.fixable else ''})\n")
+    print(r.doc)
+    examples = cases.load(r.code)
+    if examples.failing or examples.passing:
+        print("\nFlagged:")
+        for case in examples.failing[:4]:
+            print(f"    {case.text!r}")
+        print("Not flagged:")
+        for case in examples.passing[:4]:
+            print(f"    {case.text!r}")
+
+
+@app.command("config")
+def config_cmd(
+    show: Annotated[bool, typer.Option("--show", help="Print every effective setting and where it came from.")] = False,
+    config: Annotated[str | None, typer.Option("--config", "-c", help="Style file (default: found from here upward).")] = None,
+    path: Annotated[str, typer.Argument(help="Folder (or article) to resolve the style file for.")] = ".",
+) -> None:
+    """Show the effective configuration."""
+    import json
+    import os
+
+    from tlqa import config as config_module
+
+    start = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path))
+    found = config or config_module.discover(start)
+    cfg = config_module.load(found)
+    if not show:
+        print(found or "no style file found: the defaults apply")
+        return
+    for key, value, origin in cfg.settings():
+        print(f"{key} = {json.dumps(value, ensure_ascii=False)}    # {origin}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: runs the app, turning every user error into one line and exit code 2."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        result = app(args=args, prog_name="tlqa", standalone_mode=False)
+    except TlqaError as exc:
+        print(f"tlqa: error: {exc}", file=sys.stderr)
+        return 2
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("tlqa: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:
+        exit_code = getattr(exc, "exit_code", None)
+        if hasattr(exc, "format_message") and exit_code is not None:  # click usage errors
+            print(f"tlqa: error: {exc.format_message()} (see 'tlqa --help')", file=sys.stderr)
+            return int(exit_code) if exit_code != 1 else 2
+        if type(exc).__name__ == "Abort":
+            return 130
+        raise
+    return int(result) if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
