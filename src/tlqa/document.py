@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from tlqa.quotemarks import QuoteAnalysis
 
 T = TypeVar("T")
+_SENTENCE_END = frozenset(".!?…:\"”’')]")
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
@@ -114,7 +115,7 @@ class Document:
             masks.extend(m.span() for m in pattern.finditer(text))
         self.masked = _merge(masks)
         self.visible = _blank_out(text, self.masked)
-        self.hard_wrapped = _looks_hard_wrapped(self.lines, kinds)
+        self.hard_wrapped = _looks_hard_wrapped(text, self.lines, kinds)
         self.paragraphs = self._paragraphs(kinds)
         self._memo: dict[str, object] = {}
 
@@ -326,25 +327,26 @@ def _blank_out(text: str, masks: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def _looks_hard_wrapped(lines: list[Line], blocks: list[tuple[str, int, int]]) -> bool:
+def _looks_hard_wrapped(text: str, lines: list[Line], blocks: list[tuple[str, int, int]]) -> bool:
     """True when multi-line prose blocks look wrapped at a fixed width rather than one paragraph a line.
 
     Wrapped copy has lines no longer than about 100 characters, most of the non-final lines of a block
-    close to the widest line; one-paragraph-a-line copy has long lines of very different lengths."""
-    inner: list[int] = []
+    close to the widest line, and many of them stopping mid-sentence; one-paragraph-a-line copy has
+    lines of very different lengths, nearly all ending a sentence."""
+    inner: list[Line] = []
     widest = 0
     for kind, first, last in blocks:
         if kind == "code":
             continue
         for j in range(first, last + 1):
-            width = lines[j].end - lines[j].start
-            widest = max(widest, width)
+            widest = max(widest, lines[j].end - lines[j].start)
             if j < last:
-                inner.append(width)
+                inner.append(lines[j])
     if not inner or widest > 100 or widest < 30:
         return False
-    near = sum(1 for w in inner if w >= 0.6 * widest)
-    return near >= 0.75 * len(inner)
+    near = sum(1 for ln in inner if ln.end - ln.start >= 0.6 * widest)
+    ending = sum(1 for ln in inner if text[ln.start : ln.end].rstrip()[-1:] in _SENTENCE_END)
+    return near >= 0.75 * len(inner) and ending <= 0.5 * len(inner)
 
 
 def build(text: str, fmt: str = "text", path: str = "-") -> Document:

@@ -44,7 +44,8 @@ def decode(data: bytes, path: str = "-") -> Decoded:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(f"not valid {codec} despite its byte-order mark ({exc.reason})", path) from None
+                reason = f"not valid {codec} despite its byte-order mark ({exc.reason})"
+                raise InputError(reason, path) from None
             text = text.removeprefix("\ufeff")
             return Decoded(_checked(text, path), codec)
     if b"\x00" in data:

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Never the end of a sentence when something follows on the same paragraph.
-_NEVER_END = frozenset(
+_NEVER_END = _words(
     """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon pres supt det insp
     st mt ft fig figs vol vols no nos art sec ch pp p op para approx dept est vs v cf e.g i.e al
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split()
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"""
 )
 # Can end a sentence; do so only before a word that typically starts one.
-_MAY_END = frozenset("inc corp co ltd llc plc jr sr bros etc a.m p.m am pm".split())
-_STARTERS = frozenset(
+_MAY_END = _words("inc corp co ltd llc plc jr sr bros etc a.m p.m am pm")
+_STARTERS = _words(
     """a an the he she it its they we i you this that these those there here his her their our my but and
     or so yet in on at for from by with after before when while as if although though since because
     during meanwhile however still also then now today yesterday tomorrow some many most all both each
     no not one two three four five six seven eight nine ten police officials critics analysts residents
-    experts authorities president minister mr mrs ms dr according under over last next""".split()
+    experts authorities president minister mr mrs ms dr according under over last next"""
 )
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
