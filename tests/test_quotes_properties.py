@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from tlqa import api
 from tlqa.fixing import apply_fixes
 
-ALPHABET = st.sampled_from(list("ab sS9 .,!?-—()[]{}:;\n\r\"'“”‘’„") + ["\r\n", "\n\n", "it’s", "’90s", "U.S.", "20\""])
+ALPHABET = st.sampled_from(
+    [*"ab sS9 .,!?-—()[]{}:;\n\r\"'“”‘’„", "\r\n", "\n\n", "it’s", "’90s", "U.S.", '20"', " 's", "I 'm"]
+)
 TEXTS = st.lists(ALPHABET, min_size=1, max_size=80).map("".join).filter(lambda s: s.strip())
 
 

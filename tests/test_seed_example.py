@@ -4,8 +4,8 @@ Skipped in a clone without ../shared: tests must not depend on it."""
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
 
+from conftest import SHARED
 from tlqa import api
 from tlqa.config import Config
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from tlqa import api
 from tlqa.config import Config
 from tlqa.rules import Registry
 
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md"))
+ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
 FAMILIES = sorted({r.family for r in Registry.from_modules()})
 EXPECTED = FIXTURES / "expected"
 

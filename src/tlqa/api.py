@@ -1,9 +1,9 @@
 """The public Python API, on which the CLI itself is built.
 
-    >>> import tlqa
-    >>> report = tlqa.check_text("He said “yes.")
-    >>> [f.rule for f in report.findings]
-    ['Q101']
+>>> import tlqa
+>>> report = tlqa.check_text("He said “yes.")
+>>> [f.rule for f in report.findings]
+['Q101']
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def check_file(
         path=path,
         target=Document(decoded.text, fmt, path),
         encoding=decoded.encoding,
-        source=Document(src.text, reading.detect_format(source, src.text), source) if src and source else None,
+        source=Document(src.text, reading.detect_format(source, src.text), source)
+        if src and source
+        else None,
         reference=Document(ref.text, fmt, reference) if ref and reference else None,
         source_path=source,
         reference_path=reference,

@@ -51,17 +51,49 @@ def _codes(values: list[str] | None) -> list[str] | None:
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Article files (plain text or Markdown); '-' reads standard input.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files (plain text or Markdown); '-' reads standard input.")
+    ],
     source: Annotated[str | None, typer.Option("--source", "-s", help="The source-language text.")] = None,
-    reference: Annotated[str | None, typer.Option("--reference", "-r", help="A reference translation.")] = None,
-    config: Annotated[str | None, typer.Option("--config", "-c", help="Style file (default: found from the article's folder upward).")] = None,
-    select: Annotated[list[str] | None, typer.Option("--select", help="Rule codes or prefixes to enable (repeat or comma-separate).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to disable; the longest prefix wins.")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="rich, concise, json, sarif or github (default: rich on a terminal, else concise).")] = None,
-    fail_on: Annotated[str | None, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never.")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of applying them.")] = False,
-    width: Annotated[int | None, typer.Option("--width", help="Width of the rich report (default: the terminal's).")] = None,
+    reference: Annotated[
+        str | None, typer.Option("--reference", "-r", help="A reference translation.")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", "-c", help="Style file (default: found from the article's folder upward)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Rule codes or prefixes to enable (repeat or comma-separate)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Rule codes or prefixes to disable; the longest prefix wins."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="rich, concise, json, sarif or github (default: rich on a terminal, else concise).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on", help="Lowest severity that makes the exit code 1: error, warning, info or never."
+        ),
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="Apply safe fixes to the files (atomically), then report what is left."),
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of applying them.")
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Width of the rich report (default: the terminal's).")
+    ] = None,
 ) -> None:
     """Check articles and report what is wrong."""
     from tlqa import api, fixing
@@ -142,8 +174,15 @@ def rules(
         import json
 
         rows = [
-            {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity.label,
-             "fixable": r.fixable, "needs": sorted(r.needs), "summary": r.summary}
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family,
+                "severity": r.severity.label,
+                "fixable": r.fixable,
+                "needs": sorted(r.needs),
+                "summary": r.summary,
+            }
             for r in registry
         ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -170,8 +209,10 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. Q101.")]
         close = difflib.get_close_matches(code.upper(), [x.code for x in registry], n=1)
         hint = f"; did you mean {close[0]}?" if close else " (see 'tlqa rules')"
         raise UsageError(f"unknown rule code {code!r}{hint}")
-    print(f"{r.code} {r.name}  (family {r.family}, default severity {r.severity.label}"
-          f"{', fixable' if r.fixable else ''})\n")
+    print(
+        f"{r.code} {r.name}  (family {r.family}, default severity {r.severity.label}"
+        f"{', fixable' if r.fixable else ''})\n"
+    )
     print(r.doc)
     examples = cases.load(r.code)
     if examples.failing or examples.passing:
@@ -185,8 +226,12 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. Q101.")]
 
 @app.command("config")
 def config_cmd(
-    show: Annotated[bool, typer.Option("--show", help="Print every effective setting and where it came from.")] = False,
-    config: Annotated[str | None, typer.Option("--config", "-c", help="Style file (default: found from here upward).")] = None,
+    show: Annotated[
+        bool, typer.Option("--show", help="Print every effective setting and where it came from.")
+    ] = False,
+    config: Annotated[
+        str | None, typer.Option("--config", "-c", help="Style file (default: found from here upward).")
+    ] = None,
     path: Annotated[str, typer.Argument(help="Folder (or article) to resolve the style file for.")] = ".",
 ) -> None:
     """Show the effective configuration."""

@@ -96,7 +96,11 @@ class Config:
         rows: list[tuple[str, Any, str]] = [
             ("select", list(self.select), self.origins.get("select", DEFAULT_ORIGIN)),
             ("ignore", list(self.ignore), self.origins.get("ignore", DEFAULT_ORIGIN)),
-            ("fail-on", self.fail_on.label if self.fail_on else "never", self.origins.get("fail-on", DEFAULT_ORIGIN)),
+            (
+                "fail-on",
+                self.fail_on.label if self.fail_on else "never",
+                self.origins.get("fail-on", DEFAULT_ORIGIN),
+            ),
         ]
         for code, sev in sorted(self.severity.items()):
             rows.append((f"severity.{code}", sev.label, self.origins.get(f"severity.{code}", DEFAULT_ORIGIN)))

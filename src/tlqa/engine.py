@@ -64,9 +64,7 @@ class Engine:
             findings=findings,
             source=article.source_path,
             reference=article.reference_path,
-            paragraphs=[
-                ParagraphInfo(p.index, p.kind, p.start, p.end, p.first_line) for p in doc.paragraphs
-            ],
+            paragraphs=[ParagraphInfo(p.index, p.kind, p.start, p.end, p.first_line) for p in doc.paragraphs],
             line_starts=list(doc.line_index.starts),
         )
 

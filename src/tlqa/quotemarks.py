@@ -27,7 +27,15 @@ SINGLE_CLOSE = "’"
 STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 _CURLY_FACING = {"“": "open", "„": "open", "”": "close", "‘": "open", "‚": "open", "’": "close"}
-_KIND = {'"': "double", "“": "double", "”": "double", "„": "double", "'": "single", "‘": "single", "’": "single"}
+_KIND = {
+    '"': "double",
+    "“": "double",
+    "”": "double",
+    "„": "double",
+    "'": "single",
+    "‘": "single",
+    "’": "single",
+}
 MARK_CHARS = frozenset(_KIND)
 _MARK_RE = re.compile("[\"'“”„‘’]")
 
@@ -36,7 +44,8 @@ _LEFT_BOUNDARY = frozenset("([{<—–/") | _QUOTE_CHARS
 _RIGHT_BOUNDARY = frozenset(".,;:!?)]}>…—–/") | _QUOTE_CHARS
 
 # Words that an apostrophe elides at their start: 'til, ’em, ’tis, rock ’n’ roll.
-_ELISIONS = frozenset("til tis twas em n cause cos bout nuff round ol ere".split())
+_ELISIONS = frozenset(["til", "tis", "twas", "em", "n", "cause", "cos", "bout", "nuff", "round", "ol", "ere"])
+_CLITICS = frozenset(("s", "m", "d", "ll", "re", "ve"))
 _ELISION_AFTER = re.compile(r"(\d\d(?:s\b|\b)|[A-Za-z]+\b)")
 
 # Roles.
@@ -194,22 +203,36 @@ def _close(mark: Mark, stack: list[_Open], regions: list[Region], problems: list
         else:  # ‘…” : a single quotation closed by a double mark
             stack.pop()
             problems.append(
-                Problem("mismatched", para, (top.mark.offset, mark.offset), {"open": top.mark.char, "close": mark.char})
+                Problem(
+                    "mismatched",
+                    para,
+                    (top.mark.offset, mark.offset),
+                    {"open": top.mark.char, "close": mark.char},
+                )
             )
         return
     # Marks opened above it were never closed: “He said ‘no.”
     while len(stack) - 1 > below:
         left = stack.pop()
         problems.append(
-            Problem("mismatched", para, (left.mark.offset, mark.offset), {"open": left.mark.char, "close": mark.char})
+            Problem(
+                "mismatched",
+                para,
+                (left.mark.offset, mark.offset),
+                {"open": left.mark.char, "close": mark.char},
+            )
         )
     _pair(stack.pop(), mark, stack, regions, problems, para)
 
 
-def _pair(opened: _Open, mark: Mark, stack: list[_Open], regions: list[Region], problems: list[Problem], para: int) -> None:
+def _pair(
+    opened: _Open, mark: Mark, stack: list[_Open], regions: list[Region], problems: list[Problem], para: int
+) -> None:
     regions.append(Region(mark.kind, opened.mark.offset, mark.offset, tuple(opened.reopens)))
     for inner_open, inner_close in opened.inner_pairs:
-        problems.append(Problem("nested_double", para, (inner_open, inner_close), {"outer": opened.mark.offset}))
+        problems.append(
+            Problem("nested_double", para, (inner_open, inner_close), {"outer": opened.mark.offset})
+        )
     if mark.kind == "double":
         outer = next((o for o in reversed(stack) if o.mark.kind == "double"), None)
         if outer is not None:
@@ -265,11 +288,8 @@ def _classify(text: str, i: int, start: int, end: int, para: int, stack: list[_O
         if not left_open and not right_close:
             return mark(APOSTROPHE, True)  # it’s, O’Brien, rock’n’roll
         if left_open and not right_close:
-            after = _ELISION_AFTER.match(text, i + 1, end)
-            if after and (after.group(0)[:1].isdigit() or after.group(0).lower() in _ELISIONS):
-                # ’90s, '49, 'til, ’em, ’n’; but ‘n’ as a quoted letter stays a quotation when closed by ’
-                if not (after.group(0).lower() == "n" and text[after.end() : after.end() + 1] not in ("'", "’")):
-                    return mark(APOSTROPHE, True)
+            if _is_elision(text, i, end):
+                return mark(APOSTROPHE, True)  # ’90s, '49, 'til, ’em, rock ’n’ roll, tokenized "I 'm"
             return mark(OPEN, True)
         if right_close and not left_open:
             if prev.isdigit() and not open_single:
@@ -304,6 +324,28 @@ def _classify(text: str, i: int, start: int, end: int, para: int, stack: list[_O
     if facing:
         return mark(OPEN if facing == "open" else CLOSE, False)
     return mark(CLOSE if open_double else OPEN, False)
+
+
+def _is_elision(text: str, i: int, end: int) -> bool:
+    """Is the mark at i, in opening position, an apostrophe standing for elided letters?"""
+    after = _ELISION_AFTER.match(text, i + 1, end)
+    if after is None:
+        return False
+    word = after.group(0).lower()
+    following = text[after.end() : after.end() + 1]
+    if word[:1].isdigit():
+        return True
+    if word == "n":  # ’n’ (rock ’n’ roll); a quoted letter ‘n’ is closed by a mark that is not an elision
+        return following in ("'", "’")
+    if word in _ELISIONS:
+        return True
+    # A contraction split off by a tokenizer: "I 'm", "Dodon 's", "they 're"
+    return (
+        word in _CLITICS
+        and text[i - 1 : i] == " "
+        and text[i - 2 : i - 1].isalnum()
+        and following not in _QUOTE_CHARS
+    )
 
 
 def _last_double_index(stack: list[_Open]) -> int:

@@ -13,11 +13,18 @@ from typing import Any
 from tlqa.document import Document
 from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
-from tlqa.quotemarks import MEASURE, Mark, Problem
+from tlqa.quotemarks import MEASURE, Problem
 from tlqa.rules import rule
 
-_NAMES = {"“": "opening double mark", "”": "closing double mark", '"': "straight double mark",
-          "‘": "opening single mark", "’": "closing single mark", "'": "straight single mark", "„": "low double mark"}
+_NAMES = {
+    "“": "opening double mark",
+    "”": "closing double mark",
+    '"': "straight double mark",
+    "‘": "opening single mark",
+    "’": "closing single mark",
+    "'": "straight single mark",
+    "„": "low double mark",
+}
 
 
 def _where(article: Article, offset: int) -> str:
@@ -69,8 +76,11 @@ def unclosed_quotation(article: Article, options: Mapping[str, Any]) -> Iterator
             start,
             end,
             msg,
-            evidence={"opened_at": _where(article, opened), "mark": text[opened],
-                      "quoted": _snippet(text, start, end)},
+            evidence={
+                "opened_at": _where(article, opened),
+                "mark": text[opened],
+                "quoted": _snippet(text, start, end),
+            },
         )
 
 
@@ -97,7 +107,8 @@ def unopened_quotation(article: Article, options: Mapping[str, Any]) -> Iterator
         yield Violation(
             start,
             close + 1,
-            f"Closing {_NAMES.get(text[close], 'mark')} {text[close]} at {_where(article, close)} has no opening mark",
+            f"Closing {_NAMES.get(text[close], 'mark')} {text[close]} at {_where(article, close)} "
+            "has no opening mark",
             evidence={"mark": text[close], "closing_at": _where(article, close)},
         )
 
@@ -123,9 +134,12 @@ def quotation_out_of_step(article: Article, options: Mapping[str, Any]) -> Itera
         yield Violation(
             start,
             end,
-            f"Quotation marks out of step: {text[close]} at {_where(article, close)} closes a quotation never "
-            f"opened, and {text[reopen]} at {_where(article, reopen)} opens one never closed",
-            evidence={"unopened_close_at": _where(article, close), "unclosed_open_at": _where(article, reopen)},
+            f"Quotation marks out of step: {text[close]} at {_where(article, close)} closes a quotation "
+            f"never opened, and {text[reopen]} at {_where(article, reopen)} opens one never closed",
+            evidence={
+                "unopened_close_at": _where(article, close),
+                "unclosed_open_at": _where(article, reopen),
+            },
         )
 
 
@@ -300,7 +314,9 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
             if carried and carried[-1][1] == want:
                 carried.pop()
                 continue
-            if ch == ")" and (_ENUMERATOR.search(text, line_start, i + 1) or _LIST_ITEM.match(text, line_start, i + 1)):
+            if ch == ")" and (
+                _ENUMERATOR.search(text, line_start, i + 1) or _LIST_ITEM.match(text, line_start, i + 1)
+            ):
                 continue
             unpaired.append((i, "close"))
         unpaired.extend((o, "open") for o, _ in carried)
