@@ -304,6 +304,8 @@ def _classify(text: str, i: int, start: int, end: int, para: int, stack: list[_O
                 return mark(APOSTROPHE, True)  # drivers’, Texas’, goin’
             return mark(CLOSE, False)  # after punctuation with nothing open: an unopened close
         # space (or boundary) on both sides: the glyph or the stack decides
+        if not facing and not open_single and prev == " " and text[i - 2 : i - 1] in ("s", "S"):
+            return mark(APOSTROPHE, False)  # a possessive split off by a tokenizer: "the Skripals ' case"
         if facing:
             return mark(OPEN if facing == "open" else CLOSE, False)
         return mark(CLOSE if open_single else OPEN, False)
@@ -339,13 +341,11 @@ def _is_elision(text: str, i: int, end: int) -> bool:
         return following in ("'", "’")
     if word in _ELISIONS:
         return True
-    # A contraction split off by a tokenizer: "I 'm", "Dodon 's", "they 're"
-    return (
-        word in _CLITICS
-        and text[i - 1 : i] == " "
-        and text[i - 2 : i - 1].isalnum()
-        and following not in _QUOTE_CHARS
-    )
+    # A contraction split off by a tokenizer: "I 'm", "Dodon 's", "they 're", "don 't"
+    before = text[i - 2 : i - 1]
+    if text[i - 1 : i] != " " or not before.isalnum() or following in _QUOTE_CHARS:
+        return False
+    return word in _CLITICS or (word == "t" and before in "nN")
 
 
 def _last_double_index(stack: list[_Open]) -> int:

@@ -107,7 +107,7 @@ def unopened_quotation(article: Article, options: Mapping[str, Any]) -> Iterator
         yield Violation(
             start,
             close + 1,
-            f"Closing {_NAMES.get(text[close], 'mark')} {text[close]} at {_where(article, close)} "
+            f"{_NAMES[text[close]].capitalize()} {text[close]} at {_where(article, close)} "
             "has no opening mark",
             evidence={"mark": text[close], "closing_at": _where(article, close)},
         )
@@ -263,7 +263,7 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_SMILEY = re.compile(r"(?<!\w)[:;=8][-^o']?[()\[\]{}DPp](?![\w(])")
+_SMILEY = re.compile(r"(?<!\w)[:;][-^o']?[()\[\]{}DPp](?![\w(])")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[a-z]?|[ivxlc]{2,6}|[IVXLC]{2,6})\)$")
 _LIST_ITEM = re.compile(r"\s*(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})\)")
 
