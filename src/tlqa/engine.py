@@ -54,7 +54,12 @@ class Engine:
                 for v in r.func(article, self.config.options(r.family)):
                     findings.append(_stamp(r, severity, v, doc))
             except Exception as exc:  # a crashing rule must not stop the run (nor an audit)
-                crash = Violation(0, 0, f"Rule {r.code} crashed: {type(exc).__name__}: {exc}")
+                crash = Violation(
+                    0,
+                    0,
+                    f"Rule {r.code} crashed: {type(exc).__name__}: {exc}",
+                    evidence={"crashed": True, "exception": type(exc).__name__},
+                )
                 findings.append(_stamp(r, Severity.ERROR, crash, doc))
         findings.sort(key=lambda f: f.sort_key)
         return FileReport(
