@@ -122,7 +122,6 @@ def check(
         key = config or config_module.discover(api._folder(path))
         if key not in engines:
             engines[key] = Engine(config_module.load(key, overrides=overrides))
-            _check_selectors(engines[key], overrides)
         engine = engines[key]
         try:
             report = api.check_file(path, source=source, reference=reference, engine=engine)
@@ -151,15 +150,6 @@ def check(
     threshold = first.config.fail_on
     worst = run.worst()
     raise typer.Exit(1 if threshold is not None and worst is not None and worst >= threshold else 0)
-
-
-def _check_selectors(engine: object, overrides: dict[str, list[str] | str | None]) -> None:
-    registry = engine.registry  # type: ignore[attr-defined]
-    for option in ("select", "extend-ignore"):
-        for code in overrides.get(option) or []:
-            if not registry.known_selector(code):
-                name = "--ignore" if option == "extend-ignore" else "--select"
-                raise UsageError(f"{name}: no rule code starts with {code!r} (see 'tlqa rules')")
 
 
 @app.command()
@@ -248,6 +238,38 @@ def config_cmd(
         return
     for key, value, origin in cfg.settings():
         print(f"{key} = {json.dumps(value, ensure_ascii=False)}    # {origin}")
+
+
+style_app = typer.Typer(help="The house style's own rules.", no_args_is_help=True)
+app.add_typer(style_app, name="style")
+
+
+@style_app.command("test")
+def style_test(
+    config: Annotated[
+        str | None, typer.Option("--config", "-c", help="Style file (default: found from here upward).")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List the examples that pass too.")
+    ] = False,
+) -> None:
+    """Run the examples of every rule in the style file; exit 1 if any fails."""
+    from tlqa import config as config_module
+    from tlqa.styletest import run_examples
+
+    found = config or config_module.discover(".")
+    if found is None:
+        raise UsageError("no style file found here or above; name one with --config")
+    results = run_examples(config_module.load(found))
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok and not verbose:
+            continue
+        verdict = "ok  " if r.ok else "FAIL"
+        expected = "should be flagged" if r.kind == "fail" else "should pass"
+        print(f"{verdict} {r.code} {expected}: {r.text!r}" + ("" if r.ok else f" ({r.found})"))
+    print(f"{len(results)} examples, {len(results) - len(failed)} passed, {len(failed)} failed")
+    raise typer.Exit(1 if failed else 0)
 
 
 def main(argv: list[str] | None = None) -> int:

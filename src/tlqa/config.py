@@ -9,7 +9,9 @@ errors naming the file and the key. Each effective setting remembers where it ca
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +22,8 @@ from tlqa.errors import ConfigError
 from tlqa.findings import Severity
 
 CONFIG_NAMES = ("tlqa.toml", ".tlqa.toml")
+_CODE = re.compile(r"^[A-Za-z]{1,2}\d{3}$")
+_SELECTOR = re.compile(r"^(?:ALL|[A-Za-z]{1,2}\d{0,3})$", re.IGNORECASE)
 DEFAULT_ORIGIN = "default"
 CLI_ORIGIN = "command line"
 
@@ -52,10 +56,18 @@ def _strings(value: Any) -> str | None:
     return f"has duplicate entries: {', '.join(dupes)}" if dupes else None
 
 
+def _selectors(value: Any) -> str | None:
+    problem = _strings(value)
+    if problem:
+        return problem
+    bad = [v for v in value if not _SELECTOR.match(v)]
+    return f"not a rule code or prefix: {bad[0]!r}" if bad else None
+
+
 # Top-level settings.
 GENERAL: dict[str, Option] = {
-    "select": Option(list, ["ALL"], _strings, "rule codes or prefixes to enable ('ALL' for every rule)"),
-    "ignore": Option(list, [], _strings, "rule codes or prefixes to disable; the longest prefix wins"),
+    "select": Option(list, ["ALL"], _selectors, "rule codes or prefixes to enable ('ALL' for every rule)"),
+    "ignore": Option(list, [], _selectors, "rule codes or prefixes to disable; the longest prefix wins"),
     "fail-on": Option(str, "error", _severity_or_never, "lowest severity that makes the exit code 1"),
 }
 
@@ -69,9 +81,14 @@ FAMILY_OPTIONS: dict[str, dict[str, Option]] = {
             "quotation marks and apostrophes the house uses; 'auto' takes each article's majority",
         ),
     },
+    "style": {
+        "default": Option(bool, True, None, "apply the bundled AP-based news style (rules S101-S199)"),
+    },
 }
+# Keys of a family table that are not plain options: [[style.rules]] holds an editor's own rules.
+_FAMILY_EXTRAS = {"style": {"rules"}}
 
-_TABLES = {"severity", *FAMILY_OPTIONS}
+_TABLES = {"severity", "per-file-ignores", *FAMILY_OPTIONS}
 _TOP_KEYS = {"extend", *GENERAL, *_TABLES}
 
 
@@ -86,6 +103,27 @@ class Config:
     families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     origins: Mapping[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
+    style_rules: tuple[Any, ...] = ()  # tlqa.stylerules.StyleRuleSpec, an editor's own rules
+    per_file_ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (glob, base folder, codes)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Rule codes or prefixes that per-file-ignores switch off for this article path. A glob is
+        matched against the path relative to the folder of the style file that declared it, and a glob
+        without a '/' also against the file name alone."""
+        if not self.per_file_ignores or path == "-":
+            return ()
+        absolute = Path(path).resolve()
+        out: list[str] = []
+        for pattern, base, codes in self.per_file_ignores:
+            try:
+                relative = absolute.relative_to(base).as_posix()
+            except ValueError:
+                relative = absolute.as_posix()
+            if fnmatch.fnmatchcase(relative, pattern) or (
+                "/" not in pattern and fnmatch.fnmatchcase(absolute.name, pattern)
+            ):
+                out.extend(codes)
+        return tuple(out)
 
     def options(self, family: str) -> Mapping[str, Any]:
         defaults = {k: o.default for k, o in FAMILY_OPTIONS.get(family, {}).items()}
@@ -107,6 +145,18 @@ class Config:
         for family in sorted(FAMILY_OPTIONS):
             for key, value in sorted(self.options(family).items()):
                 rows.append((f"{family}.{key}", value, self.origins.get(f"{family}.{key}", DEFAULT_ORIGIN)))
+        for spec in self.style_rules:
+            code = getattr(spec, "code", "?")
+            rows.append(
+                (
+                    f"style.rules.{code}",
+                    getattr(spec, "name", ""),
+                    self.origins.get(f"style.rules.{code}", ""),
+                )
+            )
+        for pattern, _base, codes in self.per_file_ignores:
+            key = f"per-file-ignores.{pattern}"
+            rows.append((key, list(codes), self.origins.get(key, DEFAULT_ORIGIN)))
         return rows
 
 
@@ -170,18 +220,47 @@ def _layer(path: Path, data: Mapping[str, Any], into: dict[str, Any], origins: d
             raise ConfigError(f"{key}: must be a table ([{key}])", where)
         if key == "severity":
             for code, sev in value.items():
+                if not _CODE.match(code):
+                    raise ConfigError(f"severity.{code}: not a rule code (like Q101)", where)
                 if sev not in ("error", "warning", "info"):
                     raise ConfigError(f"severity.{code}: must be error, warning or info, not {sev!r}", where)
                 into.setdefault("severity", {})[code.upper()] = Severity.parse(sev)
                 origins[f"severity.{code.upper()}"] = where
             continue
+        if key == "per-file-ignores":
+            base = str(path.parent.resolve())
+            for pattern, codes in value.items():
+                _check_value(where, f"per-file-ignores.{pattern}", codes, Option(list, [], _strings))
+                bad = [c for c in codes if not _SELECTOR.match(c)]
+                if bad:
+                    raise ConfigError(
+                        f"per-file-ignores.{pattern}: not a rule code or prefix: {bad[0]!r}", where
+                    )
+                into.setdefault("per-file-ignores", {})[pattern] = (
+                    pattern,
+                    base,
+                    tuple(c.upper() for c in codes),
+                )
+                origins[f"per-file-ignores.{pattern}"] = where
+            continue
         options = FAMILY_OPTIONS[key]
+        extras = _FAMILY_EXTRAS.get(key, set())
         for opt, opt_value in value.items():
+            if opt in extras:
+                continue
             if opt not in options:
-                raise ConfigError(f"{key}.{opt}: unknown key{_did_you_mean(opt, set(options))}", where)
+                known = set(options) | extras
+                raise ConfigError(f"{key}.{opt}: unknown key{_did_you_mean(opt, known)}", where)
             _check_value(where, f"{key}.{opt}", opt_value, options[opt])
             into.setdefault("families", {}).setdefault(key, {})[opt] = opt_value
             origins[f"{key}.{opt}"] = where
+        if key == "style" and "rules" in value:
+            from tlqa.stylerules import parse_rules  # only a style file with rules pays for it
+
+            rules = into.setdefault("style-rules", {})
+            for spec in parse_rules(value["rules"], where):
+                rules[spec.code] = spec  # a child file's rule replaces its parent's of the same code
+                origins[f"style.rules.{spec.code}"] = where
 
 
 def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, Any] | None = None) -> Config:
@@ -225,6 +304,8 @@ def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, 
         families=settings.get("families", {}),
         origins=origins,
         files=tuple(files),
+        style_rules=tuple(settings.get("style-rules", {}).values()),
+        per_file_ignores=tuple(settings.get("per-file-ignores", {}).values()),
     )
 
 

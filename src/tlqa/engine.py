@@ -8,10 +8,11 @@ position. Checks are pure functions of the article and their family's options.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tlqa.config import Config
 from tlqa.document import Document
+from tlqa.errors import ConfigError
 from tlqa.findings import FileReport, Finding, ParagraphInfo, Position, Severity, Violation
 from tlqa.rules import Registry, Rule
 
@@ -37,16 +38,40 @@ class Article:
 
 @dataclass
 class Engine:
+    """Runs one configuration's rules; build it once and reuse it for many articles."""
+
     config: Config
-    registry: Registry = field(default_factory=Registry.from_modules)
+    registry: Registry | None = None
 
     def __post_init__(self) -> None:
+        if self.registry is None:
+            self.registry = Registry.for_config(self.config)
+        for option in ("select", "ignore"):
+            for selector in getattr(self.config, option):
+                if not self.registry.known_selector(selector):
+                    origin = self.config.origins.get(option, "default")
+                    where = None if origin in ("command line", "default") else origin
+                    name = f"--{option}" if origin == "command line" else option
+                    raise ConfigError(
+                        f"{name}: no rule code starts with {selector!r} (see 'tlqa rules')", where
+                    )
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
+        self._per_path: dict[tuple[str, ...], list[Rule]] = {}
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The selected rules less those the style file's per-file-ignores switch off for `path`."""
+        ignored = self.config.ignored_for(path)
+        if not ignored:
+            return self.rules
+        if ignored not in self._per_path:
+            off = {r.code for r in self.registry.select(ignored, ())}
+            self._per_path[ignored] = [r for r in self.rules if r.code not in off]
+        return self._per_path[ignored]
 
     def run(self, article: Article) -> FileReport:
         doc = article.target
         findings: list[Finding] = []
-        for r in self.rules:
+        for r in self.rules_for(article.path):
             if not all(article.has(need) for need in r.needs):
                 continue
             severity = self.config.severity.get(r.code, r.severity)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from tlqa.findings import Severity, Violation
 
 if TYPE_CHECKING:
+    from tlqa.config import Config
     from tlqa.engine import Article
 
 CheckFunction = Callable[["Article", Mapping[str, Any]], Iterable[Violation]]
@@ -103,6 +104,17 @@ class Registry:
                 meta = getattr(value, "__tlqa_rule__", None)
                 if isinstance(meta, Rule):
                     found.append(meta)
+        return cls(found)
+
+    @classmethod
+    def for_config(cls, config: Config, modules: Iterable[str] = CHECK_MODULES) -> Registry:
+        """The built-in rules plus those a configuration declares (an editor's style rules): a check
+        module contributes the latter through a `config_rules(config)` function."""
+        found = list(cls.from_modules(modules))
+        for name in modules:
+            make = getattr(importlib.import_module(name), "config_rules", None)
+            if make is not None:
+                found.extend(make(config))
         return cls(found)
 
     def __iter__(self) -> Iterator[Rule]:

@@ -15,7 +15,14 @@ from typing import Any
 
 PROBE_SECONDS = 0.05
 SEARCH_SECONDS = 0.5
-_GENERIC_PROBES = ("a" * 40 + "!", "aa" * 24 + "!", " " * 60 + "!", "word " * 40 + "!", "1" * 40 + "x", "x" * 60)
+_GENERIC_PROBES = (
+    "a" * 40 + "!",
+    "aa" * 24 + "!",
+    " " * 60 + "!",
+    "word " * 40 + "!",
+    "1" * 40 + "x",
+    "x" * 60,
+)
 
 
 class PatternError(ValueError):
