@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,8 +36,10 @@ def check_text(
     fmt: str | None = None,
     config: Config | None = None,
     engine: Engine | None = None,
+    published: dt.date | None = None,
 ) -> FileReport:
-    """Check an article given as text; `source` and `reference` are texts too."""
+    """Check an article given as text; `source` and `reference` are texts too; `published` is the
+    publication date that relative dates ("on Monday") are read against."""
     engine = engine or Engine(config or Config())
     fmt = fmt or reading.detect_format(path, text)
     article = Article(
@@ -46,6 +49,7 @@ def check_text(
         reference=Document(reference, fmt, "<reference>") if reference is not None else None,
         source_path="<source>" if source is not None else None,
         reference_path="<reference>" if reference is not None else None,
+        published=published,
     )
     return engine.run(article)
 
@@ -57,6 +61,7 @@ def check_file(
     reference: str | None = None,
     config: Config | None = None,
     engine: Engine | None = None,
+    published: dt.date | None = None,
 ) -> FileReport:
     """Check an article file ('-' for standard input); `source` and `reference` are paths.
     Raises tlqa.errors.InputError for a file that cannot be read or decoded."""
@@ -76,6 +81,7 @@ def check_file(
         reference=Document(ref.text, fmt, reference) if ref and reference else None,
         source_path=source,
         reference_path=reference,
+        published=published,
     )
     return engine.run(article)
 
@@ -86,6 +92,7 @@ def check_paths(
     source: str | None = None,
     reference: str | None = None,
     config: Config | None = None,
+    published: dt.date | None = None,
 ) -> RunReport:
     """Check several files. Without an explicit `config`, each file gets the style file found from its
     folder upward; each style file is loaded once."""
@@ -97,7 +104,9 @@ def check_paths(
         key: object = "explicit" if config is not None else config_module.discover(_folder(p))
         if key not in engines:
             engines[key] = Engine(config if config is not None else config_module.load(key))  # type: ignore[arg-type]
-        run.files.append(check_file(p, source=source, reference=reference, engine=engines[key]))
+        run.files.append(
+            check_file(p, source=source, reference=reference, engine=engines[key], published=published)
+        )
     return run
 
 

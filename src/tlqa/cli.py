@@ -91,6 +91,10 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the safe fixes as a unified diff instead of applying them.")
     ] = False,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date, YYYY-MM-DD, for reading relative dates."),
+    ] = None,
     width: Annotated[
         int | None, typer.Option("--width", help="Width of the rich report (default: the terminal's).")
     ] = None,
@@ -112,6 +116,14 @@ def check(
         raise UsageError("--fix and --diff need files, not standard input")
     if (source or reference) and len(paths) > 1:
         raise UsageError("--source and --reference go with a single article")
+    published_date = None
+    if published is not None:
+        import datetime as dt
+
+        try:
+            published_date = dt.date.fromisoformat(published)
+        except ValueError:
+            raise UsageError(f"--published: expected a date as YYYY-MM-DD, not {published!r}") from None
     overrides = {"select": _codes(select), "extend-ignore": _codes(ignore), "fail-on": fail_on}
 
     engines: dict[object, Engine] = {}
@@ -124,7 +136,9 @@ def check(
             engines[key] = Engine(config_module.load(key, overrides=overrides))
         engine = engines[key]
         try:
-            report = api.check_file(path, source=source, reference=reference, engine=engine)
+            report = api.check_file(
+                path, source=source, reference=reference, engine=engine, published=published_date
+            )
         except TlqaError as exc:
             input_errors.append(exc)
             print(f"tlqa: error: {exc}", file=sys.stderr)
@@ -136,7 +150,9 @@ def check(
             elif applied:
                 fixing.write_atomically(path, fixed, report.encoding)
                 print(f"tlqa: fixed {applied} in {path}", file=sys.stderr)
-                report = api.check_file(path, source=source, reference=reference, engine=engine)
+                report = api.check_file(
+                    path, source=source, reference=reference, engine=engine, published=published_date
+                )
         run.files.append(report)
 
     if diff:

@@ -30,6 +30,15 @@ class Article:
     reference_path: str | None = None
     published: dt.date | None = None
 
+    @property
+    def source_language(self) -> str | None:
+        """The source text's language as its script tells it (ko, ja, zh), else None."""
+        if self.source is None:
+            return None
+        from tlqa.scripts import language_from_script
+
+        return self.source.derived("language", lambda d: language_from_script(d.text))
+
     def has(self, need: str) -> bool:
         return {"source": self.source, "reference": self.reference, "published": self.published}.get(
             need

@@ -34,8 +34,16 @@ FAMILIES: dict[str, str] = {
     "alignment": "A",
 }
 
-# The modules that declare built-in rules, one per family; imported when a registry is built.
-CHECK_MODULES = ("tlqa.checks.quotes",)
+
+def check_modules() -> tuple[str, ...]:
+    """The modules that declare built-in rules: every module of the `tlqa.checks` package (one per
+    family), imported when a registry is built. A module whose name starts with '_' is a helper."""
+    import pkgutil
+
+    import tlqa.checks
+
+    names = (m.name for m in pkgutil.iter_modules(tlqa.checks.__path__) if not m.name.startswith("_"))
+    return tuple(f"tlqa.checks.{name}" for name in sorted(names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +104,9 @@ class Registry:
         self._rules = dict(sorted(self._rules.items()))
 
     @classmethod
-    def from_modules(cls, modules: Iterable[str] = CHECK_MODULES) -> Registry:
+    def from_modules(cls, modules: Iterable[str] | None = None) -> Registry:
         found = []
-        for name in modules:
+        for name in check_modules() if modules is None else modules:
             module = importlib.import_module(name)
             for _attr, value in sorted(vars(module).items()):
                 meta = getattr(value, "__tlqa_rule__", None)
@@ -107,11 +115,12 @@ class Registry:
         return cls(found)
 
     @classmethod
-    def for_config(cls, config: Config, modules: Iterable[str] = CHECK_MODULES) -> Registry:
+    def for_config(cls, config: Config, modules: Iterable[str] | None = None) -> Registry:
         """The built-in rules plus those a configuration declares (an editor's style rules): a check
         module contributes the latter through a `config_rules(config)` function."""
-        found = list(cls.from_modules(modules))
-        for name in modules:
+        names = check_modules() if modules is None else tuple(modules)
+        found = list(cls.from_modules(names))
+        for name in names:
             make = getattr(importlib.import_module(name), "config_rules", None)
             if make is not None:
                 found.extend(make(config))

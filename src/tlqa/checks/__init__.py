@@ -1,2 +1,3 @@
-"""Check families: one module per family. Each declares its rules with `tlqa.rules.rule`; the list of
-modules the registry loads is `tlqa.rules.CHECK_MODULES`."""
+"""Check families: one module per family, each declaring its rules with `tlqa.rules.rule`. The registry
+loads every module of this package whose name does not start with '_' (see `tlqa.rules.check_modules`);
+shared helpers of several families go in `_`-prefixed modules."""
