@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import importlib
 import os
 import re
 import tomllib
@@ -85,8 +86,12 @@ FAMILY_OPTIONS: dict[str, dict[str, Option]] = {
         "default": Option(bool, True, None, "apply the bundled AP-based news style (rules S101-S199)"),
     },
 }
-# Keys of a family table that are not plain options: [[style.rules]] holds an editor's own rules.
-_FAMILY_EXTRAS = {"style": {"rules"}}
+# Keys of a family table that hold structured entries rather than plain options, and the function
+# ("module:function") that validates them: f(raw_value, style_file_path) -> tuple of entries, raising
+# ConfigError. Each entry's `code` (or `key`) identifies it: a child file's entry replaces its parent's.
+_FAMILY_EXTRAS: dict[str, dict[str, str]] = {
+    "style": {"rules": "tlqa.stylerules:parse_rules"},  # [[style.rules]]: an editor's own rules
+}
 
 _TABLES = {"severity", "per-file-ignores", *FAMILY_OPTIONS}
 _TOP_KEYS = {"extend", *GENERAL, *_TABLES}
@@ -103,7 +108,17 @@ class Config:
     families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     origins: Mapping[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
-    style_rules: tuple[Any, ...] = ()  # tlqa.stylerules.StyleRuleSpec, an editor's own rules
+    extras: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # "style.rules" -> entries
+
+    @property
+    def style_rules(self) -> tuple[Any, ...]:
+        """An editor's own rules ([[style.rules]]: tlqa.stylerules.StyleRuleSpec)."""
+        return self.extras.get("style.rules", ())
+
+    def entries(self, family: str, key: str) -> tuple[Any, ...]:
+        """Structured entries of a family table, e.g. entries("names", "glossary")."""
+        return self.extras.get(f"{family}.{key}", ())
+
     per_file_ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (glob, base folder, codes)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
@@ -244,7 +259,7 @@ def _layer(path: Path, data: Mapping[str, Any], into: dict[str, Any], origins: d
                 origins[f"per-file-ignores.{pattern}"] = where
             continue
         options = FAMILY_OPTIONS[key]
-        extras = _FAMILY_EXTRAS.get(key, set())
+        extras = set(_FAMILY_EXTRAS.get(key, {}))
         for opt, opt_value in value.items():
             if opt in extras:
                 continue
@@ -254,13 +269,19 @@ def _layer(path: Path, data: Mapping[str, Any], into: dict[str, Any], origins: d
             _check_value(where, f"{key}.{opt}", opt_value, options[opt])
             into.setdefault("families", {}).setdefault(key, {})[opt] = opt_value
             origins[f"{key}.{opt}"] = where
-        if key == "style" and "rules" in value:
-            from tlqa.stylerules import parse_rules  # only a style file with rules pays for it
+        for extra, factory in _FAMILY_EXTRAS.get(key, {}).items():
+            if extra not in value:
+                continue
+            module_name, func_name = factory.split(":")
+            parse = getattr(importlib.import_module(module_name), func_name)  # only when used
+            table = into.setdefault("extras", {}).setdefault(f"{key}.{extra}", {})
+            for entry in parse(value[extra], where):
+                table[_entry_key(entry)] = entry  # a child file's entry replaces its parent's
+                origins[f"{key}.{extra}.{_entry_key(entry)}"] = where
 
-            rules = into.setdefault("style-rules", {})
-            for spec in parse_rules(value["rules"], where):
-                rules[spec.code] = spec  # a child file's rule replaces its parent's of the same code
-                origins[f"style.rules.{spec.code}"] = where
+
+def _entry_key(entry: Any) -> str:
+    return str(getattr(entry, "code", None) or getattr(entry, "key", None) or entry)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, Any] | None = None) -> Config:
@@ -304,7 +325,7 @@ def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, 
         families=settings.get("families", {}),
         origins=origins,
         files=tuple(files),
-        style_rules=tuple(settings.get("style-rules", {}).values()),
+        extras={table: tuple(entries.values()) for table, entries in settings.get("extras", {}).items()},
         per_file_ignores=tuple(settings.get("per-file-ignores", {}).values()),
     )
 
