@@ -40,9 +40,8 @@ def check_modules() -> tuple[str, ...]:
     family), imported when a registry is built. A module whose name starts with '_' is a helper."""
     import pkgutil
 
-    import tlqa.checks
-
-    names = (m.name for m in pkgutil.iter_modules(tlqa.checks.__path__) if not m.name.startswith("_"))
+    package = importlib.import_module("tlqa.checks")
+    names = (m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
     return tuple(f"tlqa.checks.{name}" for name in sorted(names))
 
 
