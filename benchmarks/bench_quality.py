@@ -227,9 +227,7 @@ def build_results(files: Sequence[Path], outcomes: Sequence[Outcome], elapsed: f
     rules_by_family: dict[str, list[str]] = {}
     for r in Registry.from_modules():
         rules_by_family.setdefault(r.family, []).append(r.code)
-    datasets = {
-        p.stem: score([o for o in outcomes if o.dataset == p.stem], rules_by_family) for p in files
-    }
+    datasets = {p.stem: score([o for o in outcomes if o.dataset == p.stem], rules_by_family) for p in files}
     slowest = sorted(outcomes, key=lambda o: (-o.ms, o.id))[:5]
     return {
         "measured": dt.date.today().isoformat(),
@@ -263,10 +261,14 @@ def _pct(value: float | None, part: int, whole: int) -> str:
 
 
 def _print_table(name: str, block: dict[str, Any]) -> None:
-    print(f"\n{name}: {block['records']} records, {block['clean']} clean"
-          + (f", {block['crashes']} crashed" if block["crashes"] else ""))
-    print(f"  {'family':<13}{'rules':>5}  {'positives (strict)':<19}{'recall strict':<21}{'recall all':<21}"
-          f"{'false alarms on clean'}")
+    print(
+        f"\n{name}: {block['records']} records, {block['clean']} clean"
+        + (f", {block['crashes']} crashed" if block["crashes"] else "")
+    )
+    print(
+        f"  {'family':<13}{'rules':>5}  {'positives (strict)':<19}{'recall strict':<21}{'recall all':<21}"
+        f"{'false alarms on clean'}"
+    )
     for fam, r in block["families"].items():
         pos = f"{r['positives']} ({r['positives_strict']})"
         if not r["rules"]:
@@ -282,10 +284,14 @@ def _print_table(name: str, block: dict[str, Any]) -> None:
 
 
 def print_report(results: dict[str, Any], bench: Path) -> None:
-    print(f"tlqa {results['tlqa_version']} on {bench} (default configuration; commit "
-          f"{results['commit'] or '(none)'})")
-    print("recall: share of labelled records with at least one finding of the family; strict: labels whose "
-          "family follows from the annotators' category")
+    print(
+        f"tlqa {results['tlqa_version']} on {bench} (default configuration; commit "
+        f"{results['commit'] or '(none)'})"
+    )
+    print(
+        "recall: share of labelled records with at least one finding of the family; strict: labels whose "
+        "family follows from the annotators' category"
+    )
     for name, block in results["datasets"].items():
         _print_table(name, block)
     _print_table("all datasets", results["total"])
@@ -301,8 +307,10 @@ def print_report(results: dict[str, Any], bench: Path) -> None:
         for c in results["crashes"][:10]:
             print(f"  {c['dataset']} {c['id']}: {c['error']}")
     t = results["timing"]
-    print(f"\n{results['total']['records']} records in {t['total_s']:.1f} s (median {t['median_ms']} ms); "
-          "slowest:")
+    print(
+        f"\n{results['total']['records']} records in {t['total_s']:.1f} s (median {t['median_ms']} ms); "
+        "slowest:"
+    )
     for s in t["slowest"]:
         print(f"  {s['ms']:>8.1f} ms  {s['chars']:>6} chars  {s['dataset']}  {s['id']}")
 
@@ -323,31 +331,49 @@ def _print_record(o: Outcome, family: str | None, labels: str | None = None) -> 
 def print_examples(outcomes: Sequence[Outcome], family: str, limit: int, dataset: str | None) -> None:
     """Clean records on which the family raised a finding: false alarms, to read."""
     chosen = [o for o in outcomes if o.clean and family in o.found and dataset in (None, o.dataset)]
-    print(f"{len(chosen)} clean records with a {family} finding" + (f" in {dataset}" if dataset else "")
-          + (f"; showing {limit}" if len(chosen) > limit else ""))
+    print(
+        f"{len(chosen)} clean records with a {family} finding"
+        + (f" in {dataset}" if dataset else "")
+        + (f"; showing {limit}" if len(chosen) > limit else "")
+    )
     for o in chosen[:limit]:
         _print_record(o, family)
 
 
 def print_misses(outcomes: Sequence[Outcome], family: str, limit: int, dataset: str | None) -> None:
     """Records labelled with an error of the family on which tlqa found nothing of it."""
-    chosen = [o for o in outcomes if family in o.families_all and family not in o.found
-              and dataset in (None, o.dataset)]
-    print(f"{len(chosen)} {family}-labelled records without a {family} finding"
-          + (f" in {dataset}" if dataset else "") + (f"; showing {limit}" if len(chosen) > limit else ""))
+    chosen = [
+        o
+        for o in outcomes
+        if family in o.families_all and family not in o.found and dataset in (None, o.dataset)
+    ]
+    print(
+        f"{len(chosen)} {family}-labelled records without a {family} finding"
+        + (f" in {dataset}" if dataset else "")
+        + (f"; showing {limit}" if len(chosen) > limit else "")
+    )
     for o in chosen[:limit]:
         _print_record(o, None, labels=family)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH,
-                    help=f"bench folder (default {DEFAULT_BENCH})")
+    ap.add_argument(
+        "--bench", type=Path, default=DEFAULT_BENCH, help=f"bench folder (default {DEFAULT_BENCH})"
+    )
     ap.add_argument("--json", type=Path, metavar="PATH", help="write the results as JSON to PATH")
-    ap.add_argument("--examples", metavar="FAMILY", choices=EVAL_FAMILIES,
-                    help="print the clean records on which FAMILY raised a false alarm")
-    ap.add_argument("--misses", metavar="FAMILY", choices=EVAL_FAMILIES,
-                    help="print the FAMILY-labelled records on which tlqa found nothing of FAMILY")
+    ap.add_argument(
+        "--examples",
+        metavar="FAMILY",
+        choices=EVAL_FAMILIES,
+        help="print the clean records on which FAMILY raised a false alarm",
+    )
+    ap.add_argument(
+        "--misses",
+        metavar="FAMILY",
+        choices=EVAL_FAMILIES,
+        help="print the FAMILY-labelled records on which tlqa found nothing of FAMILY",
+    )
     ap.add_argument("--dataset", help="with --examples/--misses: only this dataset (file stem)")
     ap.add_argument("--limit", type=int, default=25, help="with --examples/--misses: at most N records")
     args = ap.parse_args(argv)

@@ -20,40 +20,188 @@ from __future__ import annotations
 import random
 
 FAMILY_NAMES = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh"]
-GIVEN_NAMES = ["Min-jun", "Seo-yeon", "Ji-ho", "Ha-eun", "Do-yun", "Su-bin", "Jae-won", "Eun-ji", "Tae-hoon",
-               "Ye-jin", "Hyun-woo", "Na-rae", "Sung-min", "Bo-ra"]
-WESTERN_FIRST = ["Margaret", "Daniel", "Priya", "Thomas", "Elena", "Marcus", "Ingrid", "Owen", "Fatima",
-                 "Victor", "Claire", "Rafael"]
-WESTERN_LAST = ["Hollander", "Okafor", "Brennan", "Castillo", "Whitfield", "Novak", "Lindqvist", "Ashby",
-                "Moreau", "Delgado", "Pryce", "Tanaka"]
-TITLES = ["President", "Prime Minister", "Finance Minister", "Foreign Minister", "Gov.", "Sen.", "Rep.",
-          "Gen.", "Dr.", "Mayor", "chief executive", "spokesperson", "Professor"]
-CITIES = ["SEOUL", "BUSAN", "INCHEON", "DAEJEON", "WASHINGTON", "TOKYO", "BEIJING", "GENEVA", "SEJONG",
-          "GWANGJU"]
-PLACES = ["Seoul", "Busan", "Incheon", "Daegu", "Ulsan", "Jeju Island", "Gangwon Province", "Washington",
-          "Tokyo", "Brussels", "Hanoi", "Jakarta"]
-ORGS = ["the Ministry of Economy and Finance", "the Bank of Korea", "the National Assembly",
-        "the U.S. Department of Commerce", "the U.N. Security Council", "Hanbit Electronics",
-        "Daeryun Shipbuilding", "the Korea Meteorological Administration",
-        "the Seoul Metropolitan Government", "the Korea Development Institute",
-        "Mirae Motors Co.", "the Fair Trade Commission"]
-TOPICS = ["exports", "semiconductor sales", "household debt", "consumer prices", "the housing market",
-          "youth unemployment", "the birth rate", "shipbuilding orders", "tourism", "fine dust",
-          "the regional economy", "battery production", "defense spending", "rice prices"]
-NOUNS = ["plan", "proposal", "measure", "budget", "agreement", "report", "survey", "investigation",
-         "policy", "package", "forecast", "reform", "project", "deal"]
-VERBS_SAY = ["said", "told reporters", "said in a statement", "said during a briefing",
-             "told a parliamentary hearing", "wrote on social media", "said in an interview"]
-ADJECTIVES = ["sharp", "modest", "steady", "unexpected", "record", "gradual", "significant", "slight",
-              "prolonged", "temporary"]
+GIVEN_NAMES = [
+    "Min-jun",
+    "Seo-yeon",
+    "Ji-ho",
+    "Ha-eun",
+    "Do-yun",
+    "Su-bin",
+    "Jae-won",
+    "Eun-ji",
+    "Tae-hoon",
+    "Ye-jin",
+    "Hyun-woo",
+    "Na-rae",
+    "Sung-min",
+    "Bo-ra",
+]
+WESTERN_FIRST = [
+    "Margaret",
+    "Daniel",
+    "Priya",
+    "Thomas",
+    "Elena",
+    "Marcus",
+    "Ingrid",
+    "Owen",
+    "Fatima",
+    "Victor",
+    "Claire",
+    "Rafael",
+]
+WESTERN_LAST = [
+    "Hollander",
+    "Okafor",
+    "Brennan",
+    "Castillo",
+    "Whitfield",
+    "Novak",
+    "Lindqvist",
+    "Ashby",
+    "Moreau",
+    "Delgado",
+    "Pryce",
+    "Tanaka",
+]
+TITLES = [
+    "President",
+    "Prime Minister",
+    "Finance Minister",
+    "Foreign Minister",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Gen.",
+    "Dr.",
+    "Mayor",
+    "chief executive",
+    "spokesperson",
+    "Professor",
+]
+CITIES = [
+    "SEOUL",
+    "BUSAN",
+    "INCHEON",
+    "DAEJEON",
+    "WASHINGTON",
+    "TOKYO",
+    "BEIJING",
+    "GENEVA",
+    "SEJONG",
+    "GWANGJU",
+]
+PLACES = [
+    "Seoul",
+    "Busan",
+    "Incheon",
+    "Daegu",
+    "Ulsan",
+    "Jeju Island",
+    "Gangwon Province",
+    "Washington",
+    "Tokyo",
+    "Brussels",
+    "Hanoi",
+    "Jakarta",
+]
+ORGS = [
+    "the Ministry of Economy and Finance",
+    "the Bank of Korea",
+    "the National Assembly",
+    "the U.S. Department of Commerce",
+    "the U.N. Security Council",
+    "Hanbit Electronics",
+    "Daeryun Shipbuilding",
+    "the Korea Meteorological Administration",
+    "the Seoul Metropolitan Government",
+    "the Korea Development Institute",
+    "Mirae Motors Co.",
+    "the Fair Trade Commission",
+]
+TOPICS = [
+    "exports",
+    "semiconductor sales",
+    "household debt",
+    "consumer prices",
+    "the housing market",
+    "youth unemployment",
+    "the birth rate",
+    "shipbuilding orders",
+    "tourism",
+    "fine dust",
+    "the regional economy",
+    "battery production",
+    "defense spending",
+    "rice prices",
+]
+NOUNS = [
+    "plan",
+    "proposal",
+    "measure",
+    "budget",
+    "agreement",
+    "report",
+    "survey",
+    "investigation",
+    "policy",
+    "package",
+    "forecast",
+    "reform",
+    "project",
+    "deal",
+]
+VERBS_SAY = [
+    "said",
+    "told reporters",
+    "said in a statement",
+    "said during a briefing",
+    "told a parliamentary hearing",
+    "wrote on social media",
+    "said in an interview",
+]
+ADJECTIVES = [
+    "sharp",
+    "modest",
+    "steady",
+    "unexpected",
+    "record",
+    "gradual",
+    "significant",
+    "slight",
+    "prolonged",
+    "temporary",
+]
 CHANGE = ["rose", "fell", "climbed", "dropped", "edged up", "slipped", "jumped", "declined"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MONTHS_AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 DAYS_IN = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-FILLER = ["officials", "analysts", "residents", "lawmakers", "economists", "experts", "business owners",
-          "local authorities", "market watchers", "civic groups"]
+FILLER = [
+    "officials",
+    "analysts",
+    "residents",
+    "lawmakers",
+    "economists",
+    "experts",
+    "business owners",
+    "local authorities",
+    "market watchers",
+    "civic groups",
+]
 QUOTES = [
     "We will not back down from the commitments we made to the public",
     "It has been a difficult year for families who rely on small businesses",
@@ -68,11 +216,26 @@ QUOTES = [
     "The {noun} isn’t perfect, and we’ve said so from the start",
     "Our members’ patience is running out",
 ]
-CAPTION_SUBJECTS = ["Pedestrians", "Commuters", "Workers", "Visitors", "Students", "Shoppers", "Fishermen",
-                    "Firefighters"]
-CAPTION_ACTIONS = ["walk past a construction site", "wait for a bus", "inspect containers at a port",
-                   "line up outside a market", "clear snow from a road", "attend a ceremony",
-                   "gather at a public square", "unload boxes from a truck"]
+CAPTION_SUBJECTS = [
+    "Pedestrians",
+    "Commuters",
+    "Workers",
+    "Visitors",
+    "Students",
+    "Shoppers",
+    "Fishermen",
+    "Firefighters",
+]
+CAPTION_ACTIONS = [
+    "walk past a construction site",
+    "wait for a bus",
+    "inspect containers at a port",
+    "line up outside a market",
+    "clear snow from a road",
+    "attend a ceremony",
+    "gather at a public square",
+    "unload boxes from a truck",
+]
 
 
 def _name(rng: random.Random) -> str:
@@ -118,26 +281,37 @@ def _fact_sentence(rng: random.Random) -> str:
     pick = rng.randrange(7)
     topic = rng.choice(TOPICS)
     if pick == 0:
-        return (f"According to {rng.choice(ORGS)}, {topic} {rng.choice(CHANGE)} {_percent(rng)} "
-                f"in {rng.choice(MONTHS)} from a year earlier.")
+        return (
+            f"According to {rng.choice(ORGS)}, {topic} {rng.choice(CHANGE)} {_percent(rng)} "
+            f"in {rng.choice(MONTHS)} from a year earlier."
+        )
     if pick == 1:
-        return (f"The {rng.choice(ADJECTIVES)} change in {topic} came after {rng.choice(ORGS)} "
-                f"announced a new {rng.choice(NOUNS)} on {rng.choice(WEEKDAYS)}.")
+        return (
+            f"The {rng.choice(ADJECTIVES)} change in {topic} came after {rng.choice(ORGS)} "
+            f"announced a new {rng.choice(NOUNS)} on {rng.choice(WEEKDAYS)}."
+        )
     if pick == 2:
-        return (f"About {_count(rng)} were affected in {rng.choice(PLACES)} alone, "
-                f"{rng.choice(FILLER)} said.")
+        return f"About {_count(rng)} were affected in {rng.choice(PLACES)} alone, {rng.choice(FILLER)} said."
     if pick == 3:
-        return (f"The {rng.choice(NOUNS)}, first proposed on {_date(rng, year=True)}, would cost "
-                f"{_money(rng)} over five years.")
+        return (
+            f"The {rng.choice(NOUNS)}, first proposed on {_date(rng, year=True)}, would cost "
+            f"{_money(rng)} over five years."
+        )
     if pick == 4:
-        return (f"{rng.choice(FILLER).capitalize()} expect the U.S. and South Korea to discuss "
-                f"{topic} at a meeting scheduled for {_date(rng)} at {rng.randint(1, 11)} a.m.")
+        return (
+            f"{rng.choice(FILLER).capitalize()} expect the U.S. and South Korea to discuss "
+            f"{topic} at a meeting scheduled for {_date(rng)} at {rng.randint(1, 11)} a.m."
+        )
     if pick == 5:
         org = rng.choice(ORGS)
-        return (f"{org[0].upper()}{org[1:]}’s latest {rng.choice(NOUNS)} "
-                f"ranked the country No. {rng.randint(2, 12)} among {rng.randint(20, 40)} economies.")
-    return (f"The {rng.randint(30, 79)}-year-old {rng.choice(['official', 'executive', 'lawmaker'])} "
-            f"had led the {rng.choice(NOUNS)} since {rng.randint(2009, 2022)}.")
+        return (
+            f"{org[0].upper()}{org[1:]}’s latest {rng.choice(NOUNS)} "
+            f"ranked the country No. {rng.randint(2, 12)} among {rng.randint(20, 40)} economies."
+        )
+    return (
+        f"The {rng.randint(30, 79)}-year-old {rng.choice(['official', 'executive', 'lawmaker'])} "
+        f"had led the {rng.choice(NOUNS)} since {rng.randint(2009, 2022)}."
+    )
 
 
 def _attributed(rng: random.Random, speaker: tuple[str, str], first: bool) -> str:
@@ -151,10 +325,13 @@ def _attributed(rng: random.Random, speaker: tuple[str, str], first: bool) -> st
     if style == 2:
         return f"“{_quote(rng)},” {who} {verb}. “{_quote(rng)}.”"
     if style == 3:
-        return (f"“{_quote(rng)},” {who} {verb}, calling the {rng.choice(NOUNS)} "
-                f"‘{rng.choice(ADJECTIVES)} but necessary.’")
-    return (f"“People call it ‘a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)},’ and they’re right,” "
-            f"{who} {verb}.")
+        return (
+            f"“{_quote(rng)},” {who} {verb}, calling the {rng.choice(NOUNS)} "
+            f"‘{rng.choice(ADJECTIVES)} but necessary.’"
+        )
+    return (
+        f"“People call it ‘a {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)},’ and they’re right,” {who} {verb}."
+    )
 
 
 def _body_paragraph(rng: random.Random) -> str:
@@ -196,8 +373,10 @@ def make_article(rng: random.Random, words: int = 600) -> str:
         paras.append(para)
         count += len(para.split())
         if len(paras) == caption_at:
-            paras.append(f"{rng.choice(CAPTION_SUBJECTS)} {rng.choice(CAPTION_ACTIONS)} in "
-                         f"{rng.choice(PLACES)} on {_date(rng, year=True)}. [YONHAP]")
+            paras.append(
+                f"{rng.choice(CAPTION_SUBJECTS)} {rng.choice(CAPTION_ACTIONS)} in "
+                f"{rng.choice(PLACES)} on {_date(rng, year=True)}. [YONHAP]"
+            )
     paras.append(f"{reporter.split()[0].lower()}@yna.example.kr (END)")
     return "\n".join(paras) + "\n"
 

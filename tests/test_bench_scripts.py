@@ -33,8 +33,18 @@ def families_found(text: str, **kwargs: str) -> set[str]:
 
 
 def record(rid: str, target: str, errors: list[dict], **extra: object) -> str:
-    rec = {"id": rid, "dataset": "tiny", "source_lang": "ko", "target_lang": "en", "source": None,
-           "target": target, "reference": None, "errors": errors, "clean": not errors, "meta": {}}
+    rec = {
+        "id": rid,
+        "dataset": "tiny",
+        "source_lang": "ko",
+        "target_lang": "en",
+        "source": None,
+        "target": target,
+        "reference": None,
+        "errors": errors,
+        "clean": not errors,
+        "meta": {},
+    }
     rec.update(extra)
     return json.dumps(rec, ensure_ascii=False)
 
@@ -44,13 +54,26 @@ def tiny_bench(tmp_path: Path) -> Path:
     bench = tmp_path / "bench"
     bench.mkdir()
     lines = [
-        record("t1", BROKEN, [{"family": "quotes", "category": "Fluency/Punctuation", "snippet": "“",
-                               "basis": "category"}], meta={"target_quotes": {"balanced": False}}),
+        record(
+            "t1",
+            BROKEN,
+            [{"family": "quotes", "category": "Fluency/Punctuation", "snippet": "“", "basis": "category"}],
+            meta={"target_quotes": {"balanced": False}},
+        ),
         record("t2", CLEAN, [], source="장관은 봄까지 다리를 재건하겠다고 말했다.", reference=CLEAN),
         record("t3", OPEN_BUT_LABELLED_CLEAN, []),
-        record("t4", "Mr. Park met Mr. Kim on Tuesday.\n", [
-            {"family": "names", "category": "Accuracy/Mistranslation", "snippet": "Mr. Kim",
-             "basis": "heuristic:capitalised"}]),
+        record(
+            "t4",
+            "Mr. Park met Mr. Kim on Tuesday.\n",
+            [
+                {
+                    "family": "names",
+                    "category": "Accuracy/Mistranslation",
+                    "snippet": "Mr. Kim",
+                    "basis": "heuristic:capitalised",
+                }
+            ],
+        ),
     ]
     (bench / "tiny.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (bench / "README.md").write_text("not a data file\n", encoding="utf-8")
@@ -79,8 +102,19 @@ def test_quality_on_a_tiny_bench_writes_the_json_shape(tiny_bench, tmp_path):
     assert "all datasets" in r.stdout
 
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert list(data) == ["measured", "commit", "tlqa_version", "config", "bench", "rules", "datasets",
-                          "total", "clean_rule_hits", "crashes", "timing"]
+    assert list(data) == [
+        "measured",
+        "commit",
+        "tlqa_version",
+        "config",
+        "bench",
+        "rules",
+        "datasets",
+        "total",
+        "clean_rule_hits",
+        "crashes",
+        "timing",
+    ]
     assert list(data["bench"]) == ["tiny.jsonl"]
     assert list(data["datasets"]) == ["tiny"]
     block = data["datasets"]["tiny"]
@@ -132,8 +166,19 @@ def test_speed_runs_small_without_subprocesses():
 
 
 def test_speed_text_output_with_one_cheap_fresh_process_run():
-    r = run_script("bench_speed.py", "--articles", "3", "--runs", "1", "--process-runs", "1", "--top", "3",
-                   "--family", "quotes")
+    r = run_script(
+        "bench_speed.py",
+        "--articles",
+        "3",
+        "--runs",
+        "1",
+        "--process-runs",
+        "1",
+        "--top",
+        "3",
+        "--family",
+        "quotes",
+    )
     assert r.returncode == 0, r.stderr
     assert "articles/s" in r.stdout
     assert "python -c pass" in r.stdout

@@ -178,3 +178,17 @@ def test_sample_article_runs(cli):
     r = cli("check", str(FIXTURES / "sample-article.txt"), "--format", "rich", "--fail-on", "never")
     assert r.returncode == 0, r.stderr
     assert "Q103" in r.stdout.decode()
+
+
+def test_style_test_runs_the_house_rules_examples(cli, tmp_path):
+    r = cli("style", "test", "--config", str(FIXTURES / "house-style.toml"))
+    assert r.returncode == 0, r.stdout.decode() + r.stderr.decode()
+    assert "12 examples, 12 passed, 0 failed" in r.stdout.decode()
+    broken = tmp_path / "tlqa.toml"
+    broken.write_text(
+        '[[style.rules]]\ncode = "S501"\nname = "x"\ntype = "existence"\ntokens = ["in order to"]\n'
+        'examples.fail = ["We came to see."]\nexamples.pass = ["We came in order to see."]\n'
+    )
+    r = cli("style", "test", "--config", str(broken))
+    out = r.stdout.decode()
+    assert r.returncode == 1 and out.count("FAIL") == 2, out

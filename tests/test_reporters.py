@@ -184,7 +184,7 @@ def rich_plain(run: RunReport) -> str:
 
 
 def test_formats_and_unknown_format():
-    assert FORMATS == ("rich", "concise", "json", "sarif", "github")
+    assert FORMATS == ("rich", "concise", "json", "sarif", "github", "junit")
     for fmt in FORMATS:
         rendered(fmt, sample_run(), color=False, width=100)
     with pytest.raises(ValueError, match="unknown format 'xml'"):

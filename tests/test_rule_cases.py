@@ -15,7 +15,14 @@ CODES = [r.code for r in REGISTRY]
 def _run(code: str, case: cases.Case) -> list:
     family = REGISTRY.get(code).family
     config = Config(select=(code,), families={family: case.options} if case.options else {})
-    report = api.check_text(case.text, fmt=case.format, config=config)
+    report = api.check_text(
+        case.text,
+        fmt=case.format,
+        config=config,
+        source=case.source,
+        reference=case.reference,
+        published=case.published,
+    )
     return [f for f in report.findings if f.rule == code]
 
 

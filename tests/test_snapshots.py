@@ -13,13 +13,29 @@ from tlqa import api
 from tlqa.config import Config
 from tlqa.rules import Registry
 
-ARTICLES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and p.name != "README.md")
+COMPANIONS = (".ko.txt", ".zh.txt", ".ja.txt", ".ref.txt")  # a fixture's source and reference
+ARTICLES = sorted(
+    p
+    for p in FIXTURES.iterdir()
+    if p.suffix in (".txt", ".md") and p.name != "README.md" and not p.name.endswith(COMPANIONS)
+)
+
+
+def companions(article):
+    """The fixture's source (NAME.ko.txt, .zh.txt or .ja.txt) and reference (NAME.ref.txt), if any."""
+    stem = article.name[: -len(article.suffix)]
+    sources = [FIXTURES / f"{stem}{s}" for s in COMPANIONS[:3] if (FIXTURES / f"{stem}{s}").exists()]
+    reference = FIXTURES / f"{stem}.ref.txt"
+    return (str(sources[0]) if sources else None), (str(reference) if reference.exists() else None)
+
+
 FAMILIES = sorted({r.family for r in Registry.from_modules()})
 EXPECTED = FIXTURES / "expected"
 
 
 def render(path, family: str) -> str:
-    report = api.check_file(str(path), config=Config())
+    source, reference = companions(path)
+    report = api.check_file(str(path), source=source, reference=reference, config=Config())
     lines = [
         f"{f.begin.line}:{f.begin.column} {f.rule} {f.severity.label} {f.message}"
         + (f" -> {f.suggestion.text!r} ({f.suggestion.applicability.label})" if f.suggestion else "")

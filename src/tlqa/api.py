@@ -27,6 +27,36 @@ def load_config(path: str | os.PathLike[str] | None = None, **overrides: object)
     return config_module.load(path, overrides={k.replace("_", "-"): v for k, v in overrides.items()})
 
 
+def article_from(
+    path: str,
+    decoded: reading.Decoded,
+    *,
+    source: reading.Decoded | None = None,
+    source_path: str | None = None,
+    reference: reading.Decoded | None = None,
+    reference_path: str | None = None,
+    fmt: str | None = None,
+    published: dt.date | None = None,
+) -> Article:
+    """The article the checks see, from decoded texts (the one place an Article is put together: the
+    CLI, the API and the audit workers all come through here)."""
+    fmt = fmt or reading.detect_format(path, decoded.text)
+    src_name = source_path or "<source>"
+    ref_name = reference_path or "<reference>"
+    return Article(
+        path=path,
+        target=Document(decoded.text, fmt, path),
+        encoding=decoded.encoding,
+        source=Document(source.text, reading.detect_format(src_name, source.text), src_name)
+        if source
+        else None,
+        reference=Document(reference.text, fmt, ref_name) if reference else None,
+        source_path=src_name if source else None,
+        reference_path=ref_name if reference else None,
+        published=published,
+    )
+
+
 def check_text(
     text: str,
     *,
@@ -41,14 +71,12 @@ def check_text(
     """Check an article given as text; `source` and `reference` are texts too; `published` is the
     publication date that relative dates ("on Monday") are read against."""
     engine = engine or Engine(config or Config())
-    fmt = fmt or reading.detect_format(path, text)
-    article = Article(
-        path=path,
-        target=Document(text, fmt, path),
-        source=Document(source, "text", "<source>") if source is not None else None,
-        reference=Document(reference, fmt, "<reference>") if reference is not None else None,
-        source_path="<source>" if source is not None else None,
-        reference_path="<reference>" if reference is not None else None,
+    article = article_from(
+        path,
+        reading.Decoded(text, "utf-8"),
+        source=reading.Decoded(source, "utf-8") if source is not None else None,
+        reference=reading.Decoded(reference, "utf-8") if reference is not None else None,
+        fmt=fmt,
         published=published,
     )
     return engine.run(article)
@@ -67,19 +95,12 @@ def check_file(
     Raises tlqa.errors.InputError for a file that cannot be read or decoded."""
     if engine is None:
         engine = Engine(config or _discovered(path))
-    decoded = reading.read_path(path)
-    fmt = reading.detect_format(path, decoded.text)
-    src = reading.read_path(source) if source else None
-    ref = reading.read_path(reference) if reference else None
-    article = Article(
-        path=path,
-        target=Document(decoded.text, fmt, path),
-        encoding=decoded.encoding,
-        source=Document(src.text, reading.detect_format(source, src.text), source)
-        if src and source
-        else None,
-        reference=Document(ref.text, fmt, reference) if ref and reference else None,
+    article = article_from(
+        path,
+        reading.read_path(path),
+        source=reading.read_path(source) if source else None,
         source_path=source,
+        reference=reading.read_path(reference) if reference else None,
         reference_path=reference,
         published=published,
     )

@@ -4,6 +4,9 @@
     text = "He said “yes."
     excerpt = "“yes."        # optional: the span the finding must cover
     count = 1                # optional: how many findings of this rule
+    source = "..."           # optional: the source text (rules that need one)
+    reference = "..."        # optional: a reference translation
+    published = 2025-05-20   # optional: the publication date (a TOML date), as --published gives it
 
     [[pass]]
     text = "It’s the drivers’ union."
@@ -27,6 +30,9 @@ class Case:
     count: int | None = None
     options: dict[str, Any] = field(default_factory=dict)
     format: str = "text"
+    source: str | None = None  # the source-language text the article is checked against
+    reference: str | None = None  # a reference translation
+    published: Any = None  # the publication date (datetime.date), as --published gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,10 @@ def _case(raw: dict[str, Any]) -> Case:
     excerpt = raw.pop("excerpt", None)
     count = raw.pop("count", None)
     fmt = raw.pop("format", "text")
-    return Case(text, excerpt, count, raw, fmt)
+    source = raw.pop("source", None)
+    reference = raw.pop("reference", None)
+    published = raw.pop("published", None)
+    return Case(text, excerpt, count, raw, fmt, source=source, reference=reference, published=published)
 
 
 def load(code: str) -> RuleCases:

@@ -23,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-FORMATS = ("rich", "concise", "json", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "junit")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -75,7 +75,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="rich, concise, json, sarif or github (default: rich on a terminal, else concise).",
+            help="rich, concise, json, sarif, github or junit (default: rich on a terminal, else concise).",
         ),
     ] = None,
     fail_on: Annotated[
@@ -98,6 +98,14 @@ def check(
     width: Annotated[
         int | None, typer.Option("--width", help="Width of the rich report (default: the terminal's).")
     ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", help="Report only findings this baseline file does not record."),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option("--update-baseline", help="Record today's findings in the --baseline file, then exit."),
+    ] = False,
 ) -> None:
     """Check articles and report what is wrong."""
     from tlqa import api, fixing
@@ -116,6 +124,8 @@ def check(
         raise UsageError("--fix and --diff need files, not standard input")
     if (source or reference) and len(paths) > 1:
         raise UsageError("--source and --reference go with a single article")
+    if update_baseline and baseline is None:
+        raise UsageError("--update-baseline needs --baseline FILE")
     published_date = None
     if published is not None:
         import datetime as dt
@@ -158,6 +168,13 @@ def check(
     if diff:
         sys.stdout.write("".join(diffs))
         raise typer.Exit(2 if input_errors else (1 if diffs else 0))
+    if baseline is not None:
+        from tlqa import baseline as baseline_module
+
+        if update_baseline:
+            baseline_module.record(run, baseline, sys.stderr)
+            raise typer.Exit(2 if input_errors else 0)
+        run = baseline_module.gate(run, baseline, sys.stderr)
     chosen = fmt or ("rich" if sys.stdout.isatty() else "concise")
     first = next(iter(engines.values()))
     render(chosen, run, first.registry, sys.stdout, width=width)
@@ -166,6 +183,70 @@ def check(
     threshold = first.config.fail_on
     worst = run.worst()
     raise typer.Exit(1 if threshold is not None and worst is not None and worst >= threshold else 0)
+
+
+@app.command()
+def audit(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Folders, article files or globs (articles paired by name).")
+    ] = None,
+    manifest: Annotated[
+        str | None, typer.Option("--manifest", "-m", help="CSV or JSONL: article, source, reference, ...")
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", "-c", help="Style file (default: found from each article's folder upward)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Rule codes or prefixes to enable.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Rule codes or prefixes to disable.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", help="Processes (default: every core).")] = None,
+    db: Annotated[str, typer.Option("--db", help="The results database (SQLite).")] = ".tlqa/audit.sqlite",
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="Export every result: json, jsonl or csv.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the export here (default: standard output).")
+    ] = None,
+    html: Annotated[str | None, typer.Option("--html", help="Write a self-contained HTML report.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask (needs tlqa[dask]).")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (with --engine dask).")
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="error, warning, info or never (as for check).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Check every article again, even those unchanged.")
+    ] = False,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Worst articles listed in the summary.")] = 10,
+) -> None:
+    """Audit an archive: check every article, keep the results in a database, summarise."""
+    from tlqa.audit.command import main as audit_main
+    from tlqa.audit.core import AuditOptions
+
+    if fail_on is not None and fail_on not in FAIL_ON:
+        raise UsageError(f"--fail-on: expected one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+    options = AuditOptions(
+        paths=list(paths or []),
+        manifest=manifest,
+        config=config,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        fail_on=fail_on,
+        jobs=jobs,
+        db=db,
+        engine=engine,
+        scheduler=scheduler,
+        force=force,
+    )
+    raise typer.Exit(audit_main(options, fmt=fmt, output=output, html=html, top=top, progress=progress))
 
 
 @app.command()
@@ -205,9 +286,10 @@ def rules(
 def explain(code: Annotated[str, typer.Argument(help="A rule code, e.g. Q101.")]) -> None:
     """Print a rule's documentation and its examples."""
     from tlqa import cases
+    from tlqa import config as config_module
     from tlqa.rules import Registry
 
-    registry = Registry.from_modules()
+    registry = Registry.for_config(config_module.load(config_module.discover(".")))
     r = registry.get(code)
     if r is None:
         import difflib

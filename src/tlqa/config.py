@@ -65,6 +65,37 @@ def _selectors(value: Any) -> str | None:
     return f"not a rule code or prefix: {bad[0]!r}" if bad else None
 
 
+def _subset_of(*choices: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        problem = _strings(value)
+        bad = [v for v in value if v not in choices] if not problem else []
+        return problem or (f"{bad[0]!r} is not one of {', '.join(map(repr, choices))}" if bad else None)
+
+    return check
+
+
+def _at_least(low: int) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        return None if value >= low else f"must be at least {low}"
+
+    return check
+
+
+def _positive(value: Any) -> str | None:
+    return None if value >= 1 else "must be at least 1"
+
+
+def _ratio_range(value: Any) -> str | None:
+    if len(value) != 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        return "must be two numbers, [low, high]"
+    low, high = value
+    return None if 0 < low < 1 < high else "must be [low, high] with 0 < low < 1 < high"
+
+
+def _chrf_points(value: Any) -> str | None:
+    return None if 0 < value <= 100 else "must be more than 0 and at most 100"
+
+
 # Top-level settings.
 GENERAL: dict[str, Option] = {
     "select": Option(list, ["ALL"], _selectors, "rule codes or prefixes to enable ('ALL' for every rule)"),
@@ -85,15 +116,149 @@ FAMILY_OPTIONS: dict[str, dict[str, Option]] = {
     "style": {
         "default": Option(bool, True, None, "apply the bundled AP-based news style (rules S101-S199)"),
     },
+    "dates": {
+        "weekday-window": Option(
+            int,
+            7,
+            lambda v: None if 0 <= v <= 366 else "must be from 0 to 366",
+            "days before or after publication within which a weekday may name a date (D201)",
+        ),
+    },
+    "numbers": {
+        "tolerance": Option(
+            (int, float),
+            0.0,
+            lambda v: None if 0 <= v < 1 else "must be at least 0 and below 1",
+            "share of the source's value an article number may differ by, beyond the rounding its own "
+            "written precision allows (0.01 = 1%)",
+        ),
+        "words": Option(
+            bool,
+            True,
+            None,
+            "check number words (three, twenty-five) against the source too, not only figures (M201)",
+        ),
+    },
+    "names": {},  # only [[names.glossary]] entries (see _FAMILY_EXTRAS)
+    "fragments": {
+        "caption-credits": Option(
+            list,
+            [],
+            _strings,
+            "more photo credits that end a caption, matched in brackets or parentheses ('HARBOR CITY DAILY')",
+        ),
+        "caption-places": Option(
+            list,
+            ["head", "image"],
+            _subset_of("head", "image", "end"),
+            "where a caption may stand: head (under the headline, before the body), image (under an "
+            "image), end (after the last body paragraph)",
+        ),
+        "duplicate-min-words": Option(
+            int, 8, _at_least(3), "shortest sentence, in words, reported as repeated"
+        ),
+    },
+    "untranslated": {
+        "allow": Option(
+            list,
+            [],
+            _strings,
+            "words and phrases never reported: romanised terms, names, foreign-script forms the house keeps",
+        ),
+        "glosses": Option(
+            bool,
+            False,
+            None,
+            "allow a foreign-script gloss in parentheses after its English or romanised form: hanbok (한복)",
+        ),
+        "detect-latin": Option(
+            bool, True, None, "identify sentences in another Latin-script language (langdetect, seeded)"
+        ),
+    },
+    "alignment": {
+        "length-ratio": Option(
+            list,
+            [0.5, 2.0],
+            _ratio_range,
+            "a paragraph's length against what its source usually gives (1.0): outside this range it is "
+            "reported (A121)",
+        ),
+        "min-length": Option(
+            int, 30, _positive, "source characters below which a length ratio is not judged"
+        ),
+        "quotation-length": Option(
+            int,
+            6,
+            _positive,
+            "characters a quoted passage of the source needs, besides reading as speech, to count as a "
+            "quotation (A201)",
+        ),
+    },
+    "reference": {
+        "chrf-drop": Option(
+            (int, float),
+            25.0,
+            _chrf_points,
+            "chrF points below the article's at which a paragraph is reported (R101)",
+        ),
+        "min-words": Option(
+            int, 8, _positive, "reference words below which a paragraph's chrF is not judged"
+        ),
+    },
 }
+
+
 # Keys of a family table that hold structured entries rather than plain options, and the function
 # ("module:function") that validates them: f(raw_value, style_file_path) -> tuple of entries, raising
 # ConfigError. Each entry's `code` (or `key`) identifies it: a child file's entry replaces its parent's.
 _FAMILY_EXTRAS: dict[str, dict[str, str]] = {
     "style": {"rules": "tlqa.stylerules:parse_rules"},  # [[style.rules]]: an editor's own rules
+    "names": {"glossary": "tlqa.glossary:parse_glossary"},  # [[names.glossary]]: the house's names
 }
 
-_TABLES = {"severity", "per-file-ignores", *FAMILY_OPTIONS}
+
+def _stem_patterns(value: Any) -> str | None:
+    problem = _strings(value)
+    if problem:
+        return problem
+    bad = [v for v in value if v.count("{stem}") != 1 or v.replace("{stem}", "").count("{") > 0]
+    return f"{bad[0]!r} must hold '{{stem}}' once (like '{{stem}}.ko.txt')" if bad else None
+
+
+def _file_patterns(value: Any) -> str | None:
+    problem = _stem_patterns(value)
+    if problem:
+        return problem
+    bad = [v for v in value if "/" in v or "\\" in v]
+    return f"{bad[0]!r}: article patterns name files, not folders" if bad else None
+
+
+# `tlqa audit`: how articles are found and paired with their source and reference, by file name. The
+# stem is what an article pattern's {stem} matched; sources and references are looked up beside the
+# article (a pattern may name another folder: '../ko/{stem}.txt').
+AUDIT_OPTIONS: dict[str, Option] = {
+    "articles": Option(
+        list,
+        ["{stem}.en.txt", "{stem}.en.md", "{stem}.txt", "{stem}.md"],
+        _file_patterns,
+        "article file names; the first pattern that matches gives the stem",
+    ),
+    "sources": Option(
+        list,
+        ["{stem}.ko.txt", "{stem}.zh.txt", "{stem}.ja.txt", "{stem}.ko.md", "{stem}.zh.md", "{stem}.ja.md"],
+        _stem_patterns,
+        "source-language texts, the first that exists is paired (never themselves articles)",
+    ),
+    "references": Option(
+        list,
+        ["{stem}.ref.en.txt", "{stem}.ref.en.md", "{stem}.ref.txt", "{stem}.ref.md"],
+        _stem_patterns,
+        "reference translations, the first that exists is paired (never themselves articles)",
+    ),
+    "exclude": Option(list, [], _strings, "globs of paths (relative to the audited folder) to leave out"),
+}
+
+_TABLES = {"severity", "per-file-ignores", "audit", *FAMILY_OPTIONS}
 _TOP_KEYS = {"extend", *GENERAL, *_TABLES}
 
 
@@ -120,6 +285,11 @@ class Config:
         return self.extras.get(f"{family}.{key}", ())
 
     per_file_ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (glob, base folder, codes)
+    audit: Mapping[str, Any] = field(default_factory=dict)  # [audit] settings given in the style file
+
+    def audit_options(self) -> Mapping[str, Any]:
+        """The [audit] settings, defaults filled in."""
+        return {**{k: o.default for k, o in AUDIT_OPTIONS.items()}, **self.audit}
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule codes or prefixes that per-file-ignores switch off for this article path. A glob is
@@ -142,7 +312,11 @@ class Config:
 
     def options(self, family: str) -> Mapping[str, Any]:
         defaults = {k: o.default for k, o in FAMILY_OPTIONS.get(family, {}).items()}
-        return {**defaults, **self.families.get(family, {})}
+        # Structured entries reach the family's rules under their key (options["glossary"]).
+        entries = {
+            k: self.entries(family, k) for k in _FAMILY_EXTRAS.get(family, {}) if self.entries(family, k)
+        }
+        return {**defaults, **entries, **self.families.get(family, {})}
 
     def settings(self) -> list[tuple[str, Any, str]]:
         """Every effective setting as (key, value, origin), for `tlqa config --show`."""
@@ -159,7 +333,15 @@ class Config:
             rows.append((f"severity.{code}", sev.label, self.origins.get(f"severity.{code}", DEFAULT_ORIGIN)))
         for family in sorted(FAMILY_OPTIONS):
             for key, value in sorted(self.options(family).items()):
+                if key in _FAMILY_EXTRAS.get(family, {}):
+                    continue  # entries are listed one by one below
                 rows.append((f"{family}.{key}", value, self.origins.get(f"{family}.{key}", DEFAULT_ORIGIN)))
+        for table, table_entries in sorted(self.extras.items()):
+            if table == "style.rules":
+                continue
+            for entry in table_entries:
+                key = f"{table}.{_entry_key(entry)}"
+                rows.append((key, getattr(entry, "summary", _entry_key(entry)), self.origins.get(key, "")))
         for spec in self.style_rules:
             code = getattr(spec, "code", "?")
             rows.append(
@@ -169,6 +351,8 @@ class Config:
                     self.origins.get(f"style.rules.{code}", ""),
                 )
             )
+        for key, value in sorted(self.audit_options().items()):
+            rows.append((f"audit.{key}", value, self.origins.get(f"audit.{key}", DEFAULT_ORIGIN)))
         for pattern, _base, codes in self.per_file_ignores:
             key = f"per-file-ignores.{pattern}"
             rows.append((key, list(codes), self.origins.get(key, DEFAULT_ORIGIN)))
@@ -241,6 +425,15 @@ def _layer(path: Path, data: Mapping[str, Any], into: dict[str, Any], origins: d
                     raise ConfigError(f"severity.{code}: must be error, warning or info, not {sev!r}", where)
                 into.setdefault("severity", {})[code.upper()] = Severity.parse(sev)
                 origins[f"severity.{code.upper()}"] = where
+            continue
+        if key == "audit":
+            for opt, opt_value in value.items():
+                if opt not in AUDIT_OPTIONS:
+                    hint = _did_you_mean(opt, set(AUDIT_OPTIONS))
+                    raise ConfigError(f"audit.{opt}: unknown key{hint}", where)
+                _check_value(where, f"audit.{opt}", opt_value, AUDIT_OPTIONS[opt])
+                into.setdefault("audit", {})[opt] = opt_value
+                origins[f"audit.{opt}"] = where
             continue
         if key == "per-file-ignores":
             base = str(path.parent.resolve())
@@ -327,6 +520,7 @@ def load(path: str | os.PathLike[str] | None = None, *, overrides: Mapping[str, 
         files=tuple(files),
         extras={table: tuple(entries.values()) for table, entries in settings.get("extras", {}).items()},
         per_file_ignores=tuple(settings.get("per-file-ignores", {}).values()),
+        audit=settings.get("audit", {}),
     )
 
 

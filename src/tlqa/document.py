@@ -11,15 +11,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
+
+from tlqa.structure import classify as _classify_paragraphs
 
 if TYPE_CHECKING:
     from tlqa.quotemarks import QuoteAnalysis
 
 T = TypeVar("T")
-_SENTENCE_END = frozenset(".!?…:\"”’')]")
+_SENTENCE_END = frozenset(".!?…:\"”’')]。！？」』）")
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
@@ -54,7 +56,7 @@ class Paragraph:
     """A block of prose (or code) with its kind. `start`/`end` span its text without the final break."""
 
     index: int
-    kind: str  # body, heading, list_item, blockquote, code (news kinds come with the fragments family)
+    kind: str  # news kinds (headline, byline, caption, …: see tlqa.structure) and Markdown's heading, …
     start: int
     end: int
     first_line: int  # 1-based
@@ -73,7 +75,8 @@ class Sentence:
 
 # Masked inline material, found in every format.
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+\b")
 
 # Markdown block syntax.
 _MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -111,13 +114,20 @@ class Document:
             for i, line in enumerate(self.lines):
                 if not self._is_blank(line):
                     self._extend_block(kinds, "body", i, i == 0 or self._is_blank(self.lines[i - 1]))
-        for pattern in (_URL, _EMAIL):
-            masks.extend(m.span() for m in pattern.finditer(text))
+        if "://" in text or "www." in text:
+            masks.extend(m.span() for m in _URL.finditer(text))
+        if "@" in text:  # the e-mail pattern is costly to try at every word: only when there may be one
+            masks.extend(_emails(text))
         self.masked = _merge(masks)
         self.visible = _blank_out(text, self.masked)
         self.hard_wrapped = _looks_hard_wrapped(text, self.lines, kinds)
         self.paragraphs = self._paragraphs(kinds)
         self._memo: dict[str, object] = {}
+        # News kinds (headline, subhead, dateline, byline, caption, …) for the body paragraphs.
+        news = _classify_paragraphs(self, self.paragraphs)
+        self.paragraphs = [
+            p if p.kind == k else replace(p, kind=k) for p, k in zip(self.paragraphs, news, strict=True)
+        ]
 
     def derived(self, key: str, factory: Callable[[Document], T]) -> T:
         """A value computed once per document from the document (shared by several rules)."""
@@ -304,6 +314,24 @@ class Document:
         return self.line_index.position(offset)
 
 
+def _emails(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses, found from each '@' outward (trying an address pattern at every word
+    of an article costs more than the rest of the document model)."""
+    out = []
+    at = text.find("@")
+    while at != -1:
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        domain = _EMAIL_DOMAIN.match(text, at + 1)
+        if local and domain:
+            start = local.start()
+            while start < at and not text[start].isalnum():
+                start += 1  # a local part starts with a letter or digit
+            if start < at:
+                out.append((start, domain.end()))
+        at = text.find("@", at + 1)
+    return out
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(sp for sp in spans if sp[1] > sp[0]):
@@ -330,23 +358,33 @@ def _blank_out(text: str, masks: list[tuple[int, int]]) -> str:
 def _looks_hard_wrapped(text: str, lines: list[Line], blocks: list[tuple[str, int, int]]) -> bool:
     """True when multi-line prose blocks look wrapped at a fixed width rather than one paragraph a line.
 
-    Wrapped copy has lines no longer than about 100 characters, most of the non-final lines of a block
-    close to the widest line, and many of them stopping mid-sentence; one-paragraph-a-line copy has
-    lines of very different lengths, nearly all ending a sentence."""
+    Wrapped copy has lines no longer than about 100 characters (or, when blank lines separate several
+    wrapped paragraphs, up to 300), most of the non-final lines of a block close to the widest line,
+    and many of them stopping mid-sentence; one-paragraph-a-line copy has lines of very different
+    lengths, nearly all ending a sentence."""
     inner: list[Line] = []
     widest = 0
+    wrapped_blocks = 0
     for kind, first, last in blocks:
         if kind == "code":
             continue
+        wrapped_blocks += last > first
         for j in range(first, last + 1):
             widest = max(widest, lines[j].end - lines[j].start)
             if j < last:
                 inner.append(lines[j])
-    if not inner or widest > 100 or widest < 30:
+    if not inner or widest > (300 if wrapped_blocks >= 2 else 100) or widest < 30:
         return False
     near = sum(1 for ln in inner if ln.end - ln.start >= 0.6 * widest)
     ending = sum(1 for ln in inner if text[ln.start : ln.end].rstrip()[-1:] in _SENTENCE_END)
-    return near >= 0.75 * len(inner) and ending <= 0.5 * len(inner)
+    # A wrap breaks sentences anywhere, so the line after some break starts with a small letter; a
+    # headline over its first paragraph ("Ministry delays fare rise" / "The ministry said…") does not.
+    continued = sum(1 for ln in inner if _line_text(text, lines[ln.number]).lstrip()[:1].islower())
+    return near >= 0.75 * len(inner) and ending <= 0.5 * len(inner) and (continued >= 1 or len(inner) >= 3)
+
+
+def _line_text(text: str, line: Line) -> str:
+    return text[line.start : line.end]
 
 
 def build(text: str, fmt: str = "text", path: str = "-") -> Document:

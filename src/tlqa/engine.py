@@ -8,8 +8,11 @@ position. Checks are pure functions of the article and their family's options.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from tlqa import suppressions
 from tlqa.config import Config
 from tlqa.document import Document
 from tlqa.errors import ConfigError
@@ -67,6 +70,13 @@ class Engine:
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
         self._per_path: dict[tuple[str, ...], list[Rule]] = {}
 
+    def _options(self, family: str) -> Mapping[str, Any]:
+        """A family's options, built once per engine rather than once per rule and article."""
+        cache = self.__dict__.setdefault("_options_cache", {})
+        if family not in cache:
+            cache[family] = self.config.options(family)
+        return cache[family]
+
     def rules_for(self, path: str) -> list[Rule]:
         """The selected rules less those the style file's per-file-ignores switch off for `path`."""
         ignored = self.config.ignored_for(path)
@@ -80,12 +90,14 @@ class Engine:
     def run(self, article: Article) -> FileReport:
         doc = article.target
         findings: list[Finding] = []
+        ran: list[Rule] = []
         for r in self.rules_for(article.path):
             if not all(article.has(need) for need in r.needs):
                 continue
+            ran.append(r)
             severity = self.config.severity.get(r.code, r.severity)
             try:
-                for v in r.func(article, self.config.options(r.family)):
+                for v in r.func(article, self._options(r.family)):
                     findings.append(_stamp(r, severity, v, doc))
             except Exception as exc:  # a crashing rule must not stop the run (nor an audit)
                 crash = Violation(
@@ -95,6 +107,12 @@ class Engine:
                     evidence={"crashed": True, "exception": type(exc).__name__},
                 )
                 findings.append(_stamp(r, Severity.ERROR, crash, doc))
+        if suppressions.may_apply(doc):  # inline <!-- tlqa: disable=... --> comments (Markdown)
+            findings, unused = suppressions.apply(doc, findings, [r.code for r in ran], self.registry)
+            s001 = next((r for r in ran if r.code == suppressions.UNUSED_CODE), None)
+            if s001 is not None:
+                severity = self.config.severity.get(s001.code, s001.severity)
+                findings.extend(_stamp(s001, severity, v, doc) for v in unused)
         findings.sort(key=lambda f: f.sort_key)
         return FileReport(
             path=article.path,
@@ -103,9 +121,37 @@ class Engine:
             findings=findings,
             source=article.source_path,
             reference=article.reference_path,
+            metrics=_metrics(article),
             paragraphs=[ParagraphInfo(p.index, p.kind, p.start, p.end, p.first_line) for p in doc.paragraphs],
             line_starts=list(doc.line_index.starts),
+            alignment=_alignment(article),
         )
+
+
+def _metrics(article: Article) -> dict[str, Any] | None:
+    """BLEU, chrF and TER against the reference, when there is one (tlqa.metrics; sacrebleu is imported
+    only then). A failure leaves the scores out and says why, as a crashing rule would."""
+    if article.reference is None:
+        return None
+    from tlqa import metrics
+
+    try:
+        return metrics.report_metrics(article)
+    except Exception as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def _alignment(article: Article) -> list[tuple[int, int]] | None:
+    """(source paragraph, article paragraph) index pairs, when there is a source (tlqa.alignment)."""
+    if article.source is None:
+        return None
+    from tlqa import alignment
+
+    try:
+        aligned = alignment.for_article(article)
+    except Exception:  # the alignment rules report the crash themselves
+        return None
+    return aligned.pairs() if aligned is not None else None
 
 
 def _stamp(r: Rule, severity: Severity, v: Violation, doc: Document) -> Finding:

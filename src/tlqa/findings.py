@@ -116,6 +116,7 @@ class FileReport:
     paragraphs: list[ParagraphInfo] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     fixed_text: str | None = None  # set when safe fixes were computed
+    alignment: list[tuple[int, int]] | None = None  # (source paragraph, article paragraph) index pairs
 
     def count(self, at_least: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= at_least)

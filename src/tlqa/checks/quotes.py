@@ -263,6 +263,7 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
+_BRACKET_OR_BREAK = re.compile(r"[()\[\]{}\n]")
 _SMILEY = re.compile(r"(?<!\w)[:;][-^o']?[()\[\]{}DPp](?![\w(])")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[a-z]?|[ivxlc]{2,6}|[IVXLC]{2,6})\)$")
 _LIST_ITEM = re.compile(r"\s*(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})\)")
@@ -290,11 +291,12 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
         stack: list[tuple[int, str]] = []
         carried = pending
         pending = []
-        for i in range(para.start, para.end):
-            ch = text[i]
+        for m in _BRACKET_OR_BREAK.finditer(text, para.start, para.end):
+            i, ch = m.start(), m.group()
             if ch == "\n":
                 line_start = i + 1
-            if i in ignore or (ch not in _OPENERS and ch not in _CLOSERS):
+                continue
+            if i in ignore:
                 continue
             if ch in _OPENERS:
                 stack.append((i, ch))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "render", "summary_line"]
 
-FORMATS = ("rich", "concise", "json", "sarif", "github")
+FORMATS = ("rich", "concise", "json", "sarif", "github", "junit")
 
 # Format -> module. Modules are not named after `rich` or `json` so that they never shadow those names.
 _MODULES = {
@@ -33,6 +33,7 @@ _MODULES = {
     "json": "tlqa.reporters.json_report",
     "sarif": "tlqa.reporters.sarif",
     "github": "tlqa.reporters.github",
+    "junit": "tlqa.reporters.junit",
 }
 
 

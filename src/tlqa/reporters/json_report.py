@@ -2,10 +2,12 @@
 
 Beyond the contract's fields, each finding carries `applicability` (how safe its suggestion is to apply:
 safe, unsafe, display-only; null without a suggestion) and `paragraph` (index into the file's
-`paragraphs`), and each file its `paragraphs` ({index, kind, start, end, line}). Order is stable: files
-and findings as the run holds them, keys in the order written here. `excerpt` is cut from the file's
-text by [start, end), so it is that span exactly. Evidence and metrics are made plain JSON (sets become
-sorted lists, other objects strings); a metric that is not a finite number is left out.
+`paragraphs`), and each file its `paragraphs` ({index, kind, start, end, line}) and `alignment` (null
+without a source, else the [source paragraph index, article paragraph index] pairs the aligner found,
+tlqa.alignment). Order is stable: files and findings as the run holds them, keys in the order written
+here. `excerpt` is cut from the file's text by [start, end), so it is that span exactly. Evidence and
+metrics are made plain JSON (sets become sorted lists, other objects strings); a metric that is not a
+finite number is left out.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ def file_dict(report: FileReport) -> dict[str, Any]:
         "encoding": report.encoding,
         "language": report.language,
         "metrics": _metrics(report.metrics),
+        "alignment": [list(pair) for pair in report.alignment] if report.alignment is not None else None,
         "paragraphs": [paragraph_dict(p) for p in report.paragraphs],
         "findings": [finding_dict(report, f) for f in report.findings],
     }

@@ -195,6 +195,7 @@ def _blocks(report: FileReport) -> list[_Block]:
     by_index = {p.index: p for p in report.paragraphs}
     ordered = sorted(report.paragraphs, key=lambda p: p.start)
     starts = [p.start for p in ordered]
+    chrf = _paragraph_chrf(report)  # shown where a paragraph has findings: is it also far from the reference?
     blocks: dict[tuple[str, int], _Block] = {}
     for f in report.findings:
         s, e = min(max(f.start, 0), n), min(max(f.end, f.start, 0), n)
@@ -207,6 +208,8 @@ def _blocks(report: FileReport) -> list[_Block]:
             key = ("p", para.index)
             start, end = min(para.start, s), max(para.end, e)
             title = f"paragraph {para.index + 1} · {para.kind} · line {para.line}"
+            if para.index in chrf:
+                title += f" · chrF {chrf[para.index]:.1f}"
         else:
             start = text.rfind("\n", 0, s) + 1
             end = text.find("\n", e)
@@ -250,13 +253,51 @@ def _header(report: FileReport) -> Text:
         extra.append(f"source: {visible(report.source)}")
     if report.reference:
         extra.append(f"reference: {visible(report.reference)}")
-    for key, label in (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER")):
-        value = (report.metrics or {}).get(key)
-        if isinstance(value, int | float):
-            extra.append(f"{label} {value:.1f}")
     if extra:
         head.append("\n" + " · ".join(extra), style="dim")
     return head
+
+
+_METRICS = (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER"))
+
+
+def _metrics_panel(report: FileReport) -> Text | None:
+    """Scores against the reference (tlqa.metrics): one line of figures, then sacrebleu's signatures."""
+    metrics = report.metrics or {}
+    scores = [(label, metrics.get(key)) for key, label in _METRICS]
+    if not any(isinstance(v, int | float) for _, v in scores):
+        if "error" not in metrics:
+            return None
+        return Text(f"  reference metrics: {visible(str(metrics['error']))}", style="dim")
+    panel = Text("  ")
+    for i, (label, value) in enumerate(scores):
+        if isinstance(value, int | float):
+            panel.append(("   " if i else "") + f"{label} ")
+            panel.append(f"{value:.1f}", style="bold")
+    segments, pairing = metrics.get("segments"), metrics.get("pairing")
+    if isinstance(segments, int):
+        how = "paragraphs paired one to one" if pairing == "one-to-one" else "aligned paragraphs"
+        panel.append(f"   over {plural(segments, 'segment')} ({how})", style="dim")
+    signatures = metrics.get("signature")
+    if isinstance(signatures, dict):
+        for key, label in _METRICS:
+            if key in signatures:
+                panel.append(f"\n    {label:<5} {visible(str(signatures[key]))}", style="dim")
+    return panel
+
+
+def _paragraph_chrf(report: FileReport) -> dict[int, float]:
+    """chrF of each article paragraph against its reference paragraph(s), from the metrics."""
+    out: dict[int, float] = {}
+    for item in (report.metrics or {}).get("paragraph_chrf") or ():
+        if (
+            isinstance(item, dict)
+            and isinstance(item.get("chrf"), int | float)
+            and item.get("reference_paragraphs")
+        ):
+            for index in item.get("paragraphs") or ():
+                out[index] = item["chrf"]
+    return out
 
 
 def _evidence_value(value: Any) -> str:
@@ -317,6 +358,9 @@ def _finding_lines(console: Console, report: FileReport, findings: Sequence[Find
 def _render_file(console: Console, report: FileReport, *, markers: bool) -> None:
     console.rule(style="dim")
     console.print(_header(report))
+    panel = _metrics_panel(report)
+    if panel is not None:
+        console.print(panel, overflow="fold")
     for block in _blocks(report):
         lines = [Text(""), Text("  " + block.title, style="dim")]
         text = report.text[block.start : block.end]
