@@ -46,6 +46,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from tlqa import lazyre
+
 if TYPE_CHECKING:
     from tlqa.document import Document, Paragraph
     from tlqa.engine import Article
@@ -135,22 +137,22 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_SPACE = re.compile(r"\s")
-_ASCII = re.compile(r"[!-~]")
-_THOUSANDS = re.compile(r",(?=\d{3}(?!\d))")
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.&'’][A-Za-z0-9]+)*")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NUMBER = lazyre.compile(r"\d+(?:[.,]\d+)*")
+_SPACE = lazyre.compile(r"\s")
+_ASCII = lazyre.compile(r"[!-~]")
+_THOUSANDS = lazyre.compile(r",(?=\d{3}(?!\d))")
+_LATIN_WORD = lazyre.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.&'’][A-Za-z0-9]+)*")
+_EMAIL = lazyre.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A speech quotation in a CJK source: double marks (curly or straight) or corner brackets. Single marks
 # and 『』 are left out: Korean uses them for emphasis and titles, Chinese 《》 are titles.
-_SOURCE_QUOTE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|「([^「」\n]*)」")
+_SOURCE_QUOTE = lazyre.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"|「([^「」\n]*)」")
 _SOURCE_QUOTE_CHARS = frozenset("“”\"「」『』‘’'《》〈〉«»")  # quotation marks and title brackets
 _DOUBLE_QUOTE_CHARS = frozenset('“”"「」『』')
 _SENTENCE_FINAL = frozenset(".!?…。！？．")
 _CLOSERS = frozenset("\"”’'」』)]）】")
-_CREDIT = re.compile(r"[\[【(（][^\]】)）]{1,60}[\]】)）]\s*$")
-_BYLINE = re.compile(r"^(?:by|BY|By)\s+\S")
-_NOTE = re.compile(
+_CREDIT = lazyre.compile(r"[\[【(（][^\]】)）]{1,60}[\]】)）]\s*$")
+_BYLINE = lazyre.compile(r"^(?:by|BY|By)\s+\S")
+_NOTE = lazyre.compile(
     r"^(?:Translated (?:from|by)|This (?:article|story) (?:was|is)|Edited by|Reporting by"
     r"|Additional reporting)|contributed to this report\.?$|using generative AI"
     r"|무단\s*전재|版权|無断転載|ⓒ|©",
@@ -158,7 +160,7 @@ _NOTE = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[”」』\"’)]*|(?<=[^\d\s.])\.[”」』\"’)]*(?=\s|$)")
+_SENTENCE_END = lazyre.compile(r"[。！？!?]+[”」』\"’)]*|(?<=[^\d\s.])\.[”」』\"’)]*(?=\s|$)")
 
 
 def count_sentences(text: str) -> int:
@@ -241,8 +243,8 @@ def looks_like_body_text(text: str, kind: str = "body") -> bool:
 QUOTATION_LENGTH = 6  # non-space characters: a shorter double-quoted span in a CJK source is a term
 _SPEECH_PUNCT = frozenset(".!?…。！？，,;；")
 _KO_SENTENCE_ENDINGS = ("다", "요", "까", "죠", "네")
-_QUOTATIVE_AFTER = re.compile(r"\s*(?:(?:이)?라고|고\s|며|라며|면서|하고|と|って|说|道|表示|称)")
-_COLON_BEFORE = re.compile(r"[:：]\s*$")
+_QUOTATIVE_AFTER = lazyre.compile(r"\s*(?:(?:이)?라고|고\s|며|라며|면서|하고|と|って|说|道|表示|称)")
+_COLON_BEFORE = lazyre.compile(r"[:：]\s*$")
 
 
 def source_quotations(text: str, min_length: int = QUOTATION_LENGTH) -> list[str]:
@@ -344,13 +346,13 @@ _FINALS = (
 # Spellings that romanisations of Korean disagree on, mapped to one: Kim/Gim, Yoo/Yu, Choi/Choe, Park/Bak,
 # Lee/I are not all met (the surname spellings are the names family's business), but most given names
 # and places are: Deokjeok, Jawol, Jeong-bok, Incheon.
-_LOOSE = re.compile(r"eo|oo|ou|eu|ae|oe|wo|ee|ch|sh")
+_LOOSE = lazyre.compile(r"eo|oo|ou|eu|ae|oe|wo|ee|ch|sh")
 _LOOSE_TO = {
     "eo": "u", "oo": "u", "ou": "u", "eu": "u", "ae": "e", "oe": "e", "wo": "u", "ee": "i",
     "ch": "j", "sh": "s",
 }  # fmt: skip
 _LOOSE_CHARS = str.maketrans({"g": "k", "b": "p", "d": "t", "r": "l", "-": None, "'": None, "’": None})
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b")
+_CAPITALISED = lazyre.compile(r"\b[A-Z][a-z]+(?:-[a-z]+)?\b")
 _NAME_MIN = 4  # letters of a loose form: shorter ones would be found in any romanised paragraph
 _NOT_NAMES = _wordset(
     "the this that these those there their they then when what where which while with from after before "
@@ -369,7 +371,7 @@ def romanized(text: str) -> str:
     return " ".join("".join(map(_syllable, word)) for word in _HANGUL_WORD.findall(text))
 
 
-_HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+_HANGUL_WORD = lazyre.compile("[\uac00-\ud7a3]+")
 
 
 @cache

@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tlqa import lazyre
 from tlqa.months import MONTHS, month_number
 from tlqa.numtext import normalize
 
@@ -62,7 +63,7 @@ _ORD = r"(?P<ord>st|nd|rd|th)"
 _DAY = r"(?P<day>\d{1,2})(?!\d)" + _ORD + r"?(?![\w])"
 
 # May 1 / May 1st / May 1, 2025 / May 1-3 / May 30-June 2 / Tuesday, June 3, 2025
-_MDY = re.compile(
+_MDY = lazyre.compile(
     r"(?<![\w.])(?:" + _WEEKDAY + r",?\s+(?:the\s+)?)?"
     r"\b"
     + _MONTH
@@ -74,19 +75,19 @@ _MDY = re.compile(
     r"(?:(?P<ycomma>,)?\s+(?P<year>\d{4,5})(?![\d,]\d|\d|\.\d|\s?(?:percent|%|people|persons|won|yuan|dollars|cases|units|times|members|workers|students|visitors|votes|others|households|homes|deaths)\b))?"
 )
 # 1 May 2025 / 7 October 2014 / the 1st of May / Monday, 7 Oct 2014
-_DMY = re.compile(
+_DMY = lazyre.compile(
     r"(?<![\w.,])(?:" + _WEEKDAY + r",?\s+)?(?:the\s+)?"
     r"(?P<day>\d{1,2})" + _ORD + r"?\s+(?:of\s+)?\b" + _MONTH + r"(?![\w])"
     r"(?:(?P<ycomma>,)?\s+(?P<year>\d{4})(?!\d))?"
 )
 # May 2025 / October, 1958 / May 20014 (a typo'd year)
-_MY = re.compile(r"\b" + _MONTH + r"(?P<ycomma>,)?\s+(?P<year>\d{4,5})(?![\d,]\d|\d)")
-_ISO = re.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
-_NUMERIC = re.compile(
+_MY = lazyre.compile(r"\b" + _MONTH + r"(?P<ycomma>,)?\s+(?P<year>\d{4,5})(?![\d,]\d|\d)")
+_ISO = lazyre.compile(r"(?<![\w.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w-])")
+_NUMERIC = lazyre.compile(
     r"(?<![\w/.])(?:" + _WEEKDAY + r",?\s+)?(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\w/])"
 )
 # A day alone: on the 25th, from the 21st, the 9th of this month, Tuesday, the 25th.
-_DAY_ONLY = re.compile(
+_DAY_ONLY = lazyre.compile(
     r"(?:(?P<prep>\b(?i:on|from|since|until|till|by|before|after|through|of|to|and)\s+)|"
     + _WEEKDAY
     + r",\s+)"
@@ -99,59 +100,59 @@ _DAY_ONLY = re.compile(
     r"[a-z]+est)\b)"
 )
 # Korean: 2025년 6월 3일, 6월 3일, 3일 (a day alone), 2025. 6. 3.
-_KO_DATE = re.compile(
+_KO_DATE = lazyre.compile(
     r"(?<!\d)(?:(?P<year>\d{2,4})\s*년\s*)?(?P<month>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일(?!\s*(?:간|동안|째))"
 )
-_KO_DAY = re.compile(r"(?<![\d.월])(?P<day>\d{1,2})\s*일(?!\s*(?:간|동안|째|이상|이내|씩|분|치|만에|일))")
-_KO_YM = re.compile(r"(?<!\d)(?P<year>\d{4})\s*년\s*(?P<month>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
-_DOTTED = re.compile(
+_KO_DAY = lazyre.compile(r"(?<![\d.월])(?P<day>\d{1,2})\s*일(?!\s*(?:간|동안|째|이상|이내|씩|분|치|만에|일))")
+_KO_YM = lazyre.compile(r"(?<!\d)(?P<year>\d{4})\s*년\s*(?P<month>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")
+_DOTTED = lazyre.compile(
     r"(?<![\w.])(?P<year>(?:19|20)\d{2})\.\s?(?P<month>\d{1,2})\.\s?(?P<day>\d{1,2})(?P<tail>\.)?(?![\d])"
 )
 # Chinese and Japanese: 2025年6月3日, 6月3日, 3日/3号.
-_ZH_DATE = re.compile(
+_ZH_DATE = lazyre.compile(
     r"(?<!\d)(?:(?P<year>\d{2,4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})"
     r"(?:\s*[日号號](?![元圆圓本间間])|(?=\s*(?:和|至|到|、|及|与|與|-|–|~)\s*\d))"
 )
-_ZH_DAY = re.compile(r"(?<![\d.月])(?P<day>\d{1,2})\s*[日号號](?![元圆圓本间間以内前後后连連])")
-_ZH_YM = re.compile(r"(?<!\d)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])")
+_ZH_DAY = lazyre.compile(r"(?<![\d.月])(?P<day>\d{1,2})\s*[日号號](?![元圆圓本间間以内前後后连連])")
+_ZH_YM = lazyre.compile(r"(?<!\d)(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])")
 
 # Candidates for the patterns above, found with patterns that open with a literal or a character set
 # (which the regular expression engine scans for quickly); the full pattern is then tried there.
-_MONTH_HIT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_HIT = lazyre.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _WD_NAMES = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)\.?"
 )
-_WD_ANY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo,|Tu,|We,|Th,|Fr,|Sa,|Su,)")
-_WD_TAIL = re.compile(r"(?<![\w.])" + _WD_NAMES + r",?\s+(?:the\s+)?$")
-_WD_TAIL_LOOSE = re.compile(r"(?<![\w.])" + _WD_NAMES + r",?\s+$")
-_DMY_TAIL = re.compile(
+_WD_ANY = lazyre.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo,|Tu,|We,|Th,|Fr,|Sa,|Su,)")
+_WD_TAIL = lazyre.compile(r"(?<![\w.])" + _WD_NAMES + r",?\s+(?:the\s+)?$")
+_WD_TAIL_LOOSE = lazyre.compile(r"(?<![\w.])" + _WD_NAMES + r",?\s+$")
+_DMY_TAIL = lazyre.compile(
     r"(?<![\w.,])(?:" + _WD_NAMES + r",?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$"
 )
-_DIGIT_TAIL = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_ISO_OR_NUMERIC_HINT = re.compile(r"-[0-9]{2}-|/[0-9]{1,2}/")
-_NUMERIC_HIT = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_DAY_HIT = re.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)")
-_PREP_TAIL = re.compile(
+_DIGIT_TAIL = lazyre.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_ISO_OR_NUMERIC_HINT = lazyre.compile(r"-[0-9]{2}-|/[0-9]{1,2}/")
+_NUMERIC_HIT = lazyre.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_DAY_HIT = lazyre.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)")
+_PREP_TAIL = lazyre.compile(
     r"(?:\b(?i:on|from|since|until|till|by|before|after|through|of|to|and)\s+|(?<![\w.])"
     + _WD_NAMES
     + r",\s+)$"
 )
-_WEEKDAY_HIT = re.compile(
+_WEEKDAY_HIT = lazyre.compile(
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
 _QUALIFIERS = frozenset(
     ("on", "by", "until", "till", "since", "from", "last", "next", "this", "early", "late", "earlier")
 ) | {"later", "before"}
-_QUALIFIER_TAIL = re.compile(
+_QUALIFIER_TAIL = lazyre.compile(
     r"\b(?i:on\s+or\s+before|on|by|until|till|since|from|last|next|this|early|late|earlier|later)\s+$"
 )
-_DAYWORD_HIT = re.compile(r"[TtYy](?:oday|esterday|omorrow|onight)\b")
-_PERIOD_HIT = re.compile(r"[TtLlNn](?:his|ast|ext)\s+(?P<unit>week|month|year)\b")
-_EARLIER_TAIL = re.compile(r"\b(?i:earlier|later)\s+$")
+_DAYWORD_HIT = lazyre.compile(r"[TtYy](?:oday|esterday|omorrow|onight)\b")
+_PERIOD_HIT = lazyre.compile(r"[TtLlNn](?:his|ast|ext)\s+(?P<unit>week|month|year)\b")
+_EARLIER_TAIL = lazyre.compile(r"\b(?i:earlier|later)\s+$")
 
-_RELATIVE = re.compile(
+_RELATIVE = lazyre.compile(
     r"\b(?P<q>(?:(?:on|by|until|till|since|from|last|next|this|early|late|earlier|later|on\s+or\s+before)"
     r"\s+)?)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
     r"(?P<part>\s+(?:morning|afternoon|evening|night))?"
@@ -535,7 +536,7 @@ _GERMAN_MONTHS = {
         1,
     )
 }
-_GERMAN_DATE = re.compile(
+_GERMAN_DATE = lazyre.compile(
     r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<mon>Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
     r"Oktober|November|Dezember)(?:\s+(?P<year>\d{4}))?\b"
 )
@@ -660,11 +661,11 @@ def fmt(d: dt.date, *, year: bool = True) -> str:
 
 # -- the publication date an article carries ---------------------------------------------------------------
 
-_FRONT_MATTER_DATE = re.compile(
+_FRONT_MATTER_DATE = lazyre.compile(
     r"^(?:date|published|pubdate|publish_date|published_at|dateline_date)\s*[:=]\s*[\"']?(?P<v>[^\"'\r\n]+)",
     re.IGNORECASE | re.MULTILINE,
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = lazyre.compile(
     r"^\s*(?:(?:Published|Posted|Updated|Date|Dated|First published)\s*(?:on)?\s*:?\s*)?"
     r"(?:(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     r"(?P<v>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
@@ -696,7 +697,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-_LINE = re.compile(r"[^\r\n]+")
+_LINE = lazyre.compile(r"[^\r\n]+")
 
 
 def _edge_lines(text: str, count: int = 40) -> list[tuple[int, int]]:
@@ -754,8 +755,8 @@ def carried_publication_date(text: str) -> tuple[dt.date, int, int] | None:
     return None
 
 
-_DOTTED_HINT = re.compile(r"[0-9]\.\s?[0-9]{1,2}\.\s?[0-9]")
-_FULLWIDTH_DIGIT = re.compile(r"[\uff10-\uff19]")
+_DOTTED_HINT = lazyre.compile(r"[0-9]\.\s?[0-9]{1,2}\.\s?[0-9]")
+_FULLWIDTH_DIGIT = lazyre.compile(r"[\uff10-\uff19]")
 
 
 def source_forms_in_english(text: str) -> list[DateMention]:

@@ -20,6 +20,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from tlqa import lazyre
+
 # -- normalisation -----------------------------------------------------------------------------------------
 
 # One character for one character, so offsets into the normalised text are offsets into the original.
@@ -41,7 +43,7 @@ _FULLWIDTH = str.maketrans(
 )
 
 
-_WIDE = re.compile(r"[\uff04\uff05\uff08\uff09\uff0c-\uff1a\uff5e\u3000]")
+_WIDE = lazyre.compile(r"[\uff04\uff05\uff08\uff09\uff0c-\uff1a\uff5e\u3000]")
 
 
 def normalize(text: str) -> str:
@@ -168,7 +170,7 @@ _CURRENCY_BEFORE = {
     "jpy": "JPY",
 }
 
-_EN_NUMBER = re.compile(
+_EN_NUMBER = lazyre.compile(
     r"(?<![\w/:])(?<!\w[.,])"
     r"(?P<cur>US\$|\$|€|£|₩|¥|(?:USD|KRW|RMB|CNY|JPY)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -179,9 +181,11 @@ _EN_NUMBER = re.compile(
     r"(?:\s*(?P<cur2>won|yuan|renminbi|dollars?|yen|euros?|pounds?)\b)?",
 )
 # An identifier with digits: a letter and digits glued (N27, J3, A380, Covid-19, 3G), dotted versions.
-_EN_CODE = re.compile(r"(?<![\w.])(?:[A-Za-z]+-?\d[\w-]*|\d+[A-Za-z][A-Za-z\d-]*|\d+(?:\.\d+){2,})(?![\w])")
-_EN_SKIP = re.compile(r"&#x?[\dA-Fa-f]+;|(?<![\w/])\d{1,2}/\d{1,2}(?![\w/])")
-_PHONE_HINT = re.compile(r"[0-9]{3,4}[-.][0-9]{4}")
+_EN_CODE = lazyre.compile(
+    r"(?<![\w.])(?:[A-Za-z]+-?\d[\w-]*|\d+[A-Za-z][A-Za-z\d-]*|\d+(?:\.\d+){2,})(?![\w])"
+)
+_EN_SKIP = lazyre.compile(r"&#x?[\dA-Fa-f]+;|(?<![\w/])\d{1,2}/\d{1,2}(?![\w/])")
+_PHONE_HINT = lazyre.compile(r"[0-9]{3,4}[-.][0-9]{4}")
 
 
 def _words(text: str) -> list[str]:
@@ -190,7 +194,7 @@ def _words(text: str) -> list[str]:
 
 # A figure that is part of a name: Line 2, Fortune 500, Formula 1, Apollo 11, No. 1 (a capitalised word,
 # not one that opens a sentence or counts, right before a whole number of up to four digits).
-_EN_NAMED = re.compile(
+_EN_NAMED = lazyre.compile(
     r"(?P<name>[A-Z][a-z]+\.?|No\.)\s(?P<n>\d{1,4})(?![\d,.]\d|\s?(?:%|percent|million|billion|"
     r"trillion|thousand)|[\w-])"
 )
@@ -204,7 +208,7 @@ _NOT_NAMES = frozenset(
         November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec."""
     )
 )
-_EN_PHONE = re.compile(r"(?<![\w+])\+?\(?\d{2,4}\)?[-\s.]\d{3,4}[-.]\d{4}(?!\d)")
+_EN_PHONE = lazyre.compile(r"(?<![\w+])\+?\(?\d{2,4}\)?[-\s.]\d{3,4}[-.]\d{4}(?!\d)")
 # Commas, tens and so on as words.
 _UNITS = {
     "one": 1,
@@ -282,7 +286,7 @@ _CONFIRM_WORDS = {
     "pair": 2,
     "couple": 2,
 }
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = lazyre.compile(
     r"(?i)\b(?P<tens>"
     + "|".join(_TENS)
     + r")(?:[-\s](?P<unit1>"
@@ -291,9 +295,9 @@ _NUMBER_WORD = re.compile(
     + "|".join(_UNITS)
     + r")\b"
 )
-_SCALE_AFTER_WORD = re.compile(r"[\s-]+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
-_PER_WORD = re.compile(r"\s+(decades?|dozens?)\b", re.IGNORECASE)
-_CONFIRM = re.compile(
+_SCALE_AFTER_WORD = lazyre.compile(r"[\s-]+(hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_PER_WORD = lazyre.compile(r"\s+(decades?|dozens?)\b", re.IGNORECASE)
+_CONFIRM = lazyre.compile(
     r"(?i)\b(" + "|".join(sorted((w for w in _CONFIRM_WORDS if len(w) > 2), key=len, reverse=True)) + r")\b"
 )
 
@@ -438,7 +442,7 @@ def _read_english_match(m: re.Match[str]) -> Number | None:
     return Number(start, end, text, value, kind, None, precision, digits, scale)
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = lazyre.compile(r"[A-Za-z]+")
 
 
 def read_english_words(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -522,13 +526,13 @@ _CJK_UNITS = {
 }
 _BIG = {1e12, 1e8, 1e4}
 _UNIT_ALT = "万亿|萬億|조|억|만|천|백|兆|亿|億|万|萬|千|百"
-_CJK_CHAIN = re.compile(
+_CJK_CHAIN = lazyre.compile(
     r"(?P<chain>(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:" + _UNIT_ALT + r")?"
     r"(?:\s?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?)?(?:" + _UNIT_ALT + r"))*"
     r"(?:(?<=[조억만万萬亿億兆])\s?(?:\d{4}|\d{1,3}(?:,\d{3})?)(?![\d.,]\d|\d|\s?[년年월月일日]))?)"
 )
-_CHAIN_TOKEN = re.compile(r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?\s?(?P<u>" + _UNIT_ALT + r")?")
-_CJK_PERCENT_AFTER = re.compile(r"\s?(?:%|퍼센트|프로(?!그)|パーセント)")
+_CHAIN_TOKEN = lazyre.compile(r"(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)?\s?(?P<u>" + _UNIT_ALT + r")?")
+_CJK_PERCENT_AFTER = lazyre.compile(r"\s?(?:%|퍼센트|프로(?!그)|パーセント)")
 _CJK_CURRENCY_AFTER = [
     (re.compile(r"\s?(?:달러|美元|美金|ドル)"), "USD"),
     (re.compile(r"\s?(?:원(?![가-힣])|원(?=[이을은의에으과와씩가도만대까로를씩])|韓元|韩元|ウォン)"), "KRW"),
@@ -556,9 +560,9 @@ _HAN_DIGITS = {
 }
 _HAN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _HAN_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}
-_HAN_NUMERAL = re.compile(r"[〇零一二两兩両双雙三四五六七八九十百千万萬亿億兆]+")
-_HALF_HOUR = re.compile(r"(?:点|點|時|时|시)\s?(?:半|반)")
-_KO_BOTH = re.compile(r"양(?=국|측|사|자|당|팀|정상|쪽|대|일|가|안)")
+_HAN_NUMERAL = lazyre.compile(r"[〇零一二两兩両双雙三四五六七八九十百千万萬亿億兆]+")
+_HALF_HOUR = lazyre.compile(r"(?:点|點|時|时|시)\s?(?:半|반)")
+_KO_BOTH = lazyre.compile(r"양(?=국|측|사|자|당|팀|정상|쪽|대|일|가|안)")
 _KO_DAYS = {
     "하루": 1,
     "이틀": 2,
@@ -571,10 +575,10 @@ _KO_DAYS = {
     "열흘": 10,
     "보름": 15,
 }
-_KO_DAYS_RE = re.compile("|".join(_KO_DAYS))
-_DOTTED_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})\.(0?[1-9]|1[0-2])(?![\d])")
-_CJK_DECADE = re.compile(r"(?<![\d.])(\d{2,4})\s?(?:년대|年代)")
-_BAIFENZHI = re.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[〇零一二两兩三四五六七八九十百千]+)")
+_KO_DAYS_RE = lazyre.compile("|".join(_KO_DAYS))
+_DOTTED_MONTH = lazyre.compile(r"(?<![\d.])((?:19|20)\d{2})\.(0?[1-9]|1[0-2])(?![\d])")
+_CJK_DECADE = lazyre.compile(r"(?<![\d.])(\d{2,4})\s?(?:년대|年代)")
+_BAIFENZHI = lazyre.compile(r"百分之(?P<n>\d+(?:\.\d+)?|[〇零一二两兩三四五六七八九十百千]+)")
 _KO_NATIVE = {
     "한": 1,
     "두": 2,
@@ -596,7 +600,7 @@ _KO_COUNTERS = (
     "명|개|곳|번|차례|가지|살|마리|대|척|채|권|시간|달|해|군데|층|잔|병|장|벌|켤레|그루|사람|"
     "분|배|편|건|주|바퀴|팀"
 )
-_KO_NATIVE_RE = re.compile(
+_KO_NATIVE_RE = lazyre.compile(
     r"(?<![가-힣])(?P<w>열\s?(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉)|다섯|여섯|일곱|여덟|아홉|스무|스물|서른|마흔|쉰|한|두|세|네|열)"
     r"\s?(?=(?:" + _KO_COUNTERS + r")(?![가-힣]{2}))"
 )
@@ -625,7 +629,7 @@ _LATIN_SCALES = {
     "миллиардов": 1e9,
     "трлн": 1e12,
 }
-_LATIN_NUMBER = re.compile(
+_LATIN_NUMBER = lazyre.compile(
     r"(?<!\w)(?<!\d[.,])(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?:\s?(?P<scale>Tausend|Millionen|Million|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|Billion|"
     r"thousand|million|billion|trillion|тыс|тысяч[иа]?|тыщи|млн|млрд|трлн|миллион(?:а|ов)?|миллиард(?:а|ов)?)"
@@ -667,8 +671,8 @@ _GERMAN_WORDS = {
     "eine": 1,
     "ein": 1,
 }
-_LATIN_TIME = re.compile(r"(?<![\d.,])(\d{1,2})[.:](\d{2})(?=\s?(?:Uhr|h\b)|(?<=:\d\d))")
-_GERMAN_WORD_RE = re.compile(r"(?i)\b(" + "|".join(sorted(_GERMAN_WORDS, key=len, reverse=True)) + r")\b")
+_LATIN_TIME = lazyre.compile(r"(?<![\d.,])(\d{1,2})[.:](\d{2})(?=\s?(?:Uhr|h\b)|(?<=:\d\d))")
+_GERMAN_WORD_RE = lazyre.compile(r"(?i)\b(" + "|".join(sorted(_GERMAN_WORDS, key=len, reverse=True)) + r")\b")
 # Ordinals, fractions and compounds built on a number (Sechste, Achtel, dreijährig, beiden): confirm only.
 _GERMAN_STEMS = {
     "zwei": 2,
@@ -710,7 +714,9 @@ _GERMAN_STEMS.update(
     }
 )
 _GERMAN_STEMS["тр"] = 3
-_GERMAN_STEM_RE = re.compile(r"(?i)\b(" + "|".join(sorted(_GERMAN_STEMS, key=len, reverse=True)) + r")\w*")
+_GERMAN_STEM_RE = lazyre.compile(
+    r"(?i)\b(" + "|".join(sorted(_GERMAN_STEMS, key=len, reverse=True)) + r")\w*"
+)
 
 
 def _after_digit(text: str, i: int) -> bool:
@@ -989,7 +995,7 @@ def _latin_readings(num: str) -> tuple[float, ...]:
 
 # -- English forms of source-language numbers, for the article side ----------------------------------------
 
-_SOURCE_FORM_IN_ENGLISH = re.compile(
+_SOURCE_FORM_IN_ENGLISH = lazyre.compile(
     r"(?<!\w)(?<!\d[.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:万亿|萬億|조|억|만|천|兆|亿|億|万|萬)"
     r"(?:\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?(?:조|억|만|천|亿|億|万|萬|千))*"
     r"|百分之(?:\d+(?:\.\d+)?|[〇零一二两兩三四五六七八九十百千]+)"
@@ -1040,8 +1046,8 @@ def source_forms_in_english(
 
 # -- source text helpers (shared by the numbers and dates families) ----------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?]+[」』”’\"')）]*|\.(?=\s)|\.$|\r?\n|\r")
-_METADATA = re.compile(
+_SENTENCE_END = lazyre.compile(r"[。！？!?]+[」』”’\"')）]*|\.(?=\s)|\.$|\r?\n|\r")
+_METADATA = lazyre.compile(
     r"입력|수정|기자|발행|승인|작성|송고|무단|재배포|저작권|Copyright|©|编辑|記者|记者|来源|來源|日期|时间|時間|"
     r"配信|更新|掲載|\w+@\w+"
 )

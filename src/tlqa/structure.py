@@ -34,6 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tlqa import lazyre
+
 if TYPE_CHECKING:
     from tlqa.document import Document, Paragraph, Sentence
 
@@ -77,7 +79,7 @@ ENDLESS = _words(
     """
 )
 _PUNCT = "\"“”‘’'()[]{}«»「」『』.,;:!?…—–-*_/"
-_FIRST_WORD = re.compile(r"[\W_]*([\w’'-]+)")
+_FIRST_WORD = lazyre.compile(r"[\W_]*([\w’'-]+)")
 # Lower-case words that legitimately open a sentence or a paragraph: name particles and brands.
 _LOWER_OPENERS = _words(
     """
@@ -140,56 +142,58 @@ def word_count(s: str) -> int:
 
 # -- paragraph shapes ----------------------------------------------------------------------------------------
 
-_CAPS_CREDIT = re.compile(r"\[\s*([A-Z0-9][A-Z0-9 /&.,'’·-]*[A-Z0-9.])\s*\]\s*$")
+_CAPS_CREDIT = lazyre.compile(r"\[\s*([A-Z0-9][A-Z0-9 /&.,'’·-]*[A-Z0-9.])\s*\]\s*$")
 _NOT_CREDITS = frozenset({"END", "UPDATED", "UPDATE", "CORRECTED", "CORRECTION", "ADVERTISEMENT", "AD"})
-_PAREN_CREDIT = re.compile(
+_PAREN_CREDIT = lazyre.compile(
     r"\(\s*((?:Yonhap|AP|AFP|Reuters|Xinhua|EPA|Kyodo|Newsis|News1|NEWSIS|NEWS1|Getty Images|AP Photo|"
     r"AFP Photo|Reuters Photo|EPA Photo|Yonhap Photo|Xinhua Photo|Kyodo Photo|Chinanews|CNS)(?:[ /][\w ./]+)?"
     r"|(?:[Pp]hoto|[Ii]mage|[Gg]raphic)s?(?:\s*(?:by|:|=|courtesy of))\s*[^()]{2,60}"
     r"|[Cc]ourtesy of [^()]{2,60})\s*\)\s*$"
 )
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = lazyre.compile(
     r"(?:^|(?<=[.!?”\"’]\s))(?:Photo|Image|Graphic)s?\s*(?:by|:|=|courtesy of)\s*\S.{0,60}$"
 )
-_SOURCE_CREDIT = re.compile(
+_SOURCE_CREDIT = lazyre.compile(
     r"(?:^|(?<=\S\s))(?:(?:Figure|Chart|Graphic|Data|Photo)\s+)?Source\s*:\s*(\S.{1,100})$"
 )
-_IMAGE_PLACEHOLDER = re.compile(
+_IMAGE_PLACEHOLDER = lazyre.compile(
     r"^[\[(<]\s*(?:photo|image|picture|graphic|video|사진|그래픽)\b[^\])>]{0,40}[\])>]$", re.I
 )
-_MD_IMAGE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_MD_IMAGE = lazyre.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 
-_BYLINE = re.compile(
+_BYLINE = lazyre.compile(
     r"^(?:BY|By|by|Written by|Reporter|Reporters|Correspondent)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}"
     r"(?:\s*(?:,|and|AND|&)\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}){0,4}"
     r"(?:\s*,?\s*(?:[A-Z][\w ]{0,40}))?\s*(?:[\[(][^\])]*[\])])?\s*$"
 )
-_BYLINE_ROLE = re.compile(
+_BYLINE_ROLE = lazyre.compile(
     r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s*,?\s*(?:Staff Reporter|Staff Writer|Correspondent|"
     r"Reporter|Yonhap|Yonhap News Agency|Xinhua|Korea JoongAng Daily|Korea Herald|Korea Times)\s*$"
 )
-_BYLINE_STAFF = re.compile(
+_BYLINE_STAFF = lazyre.compile(
     r"^By (?:an? |our |the )?(?:staff |special |foreign |political )?(?:reporter|correspondent|writer|staff|"
     r"desk)s?\b[\w ,.'’-]{0,40}$",
     re.I,
 )
-_SIGN_OFF = re.compile(r"^[(\[/]?\s*END\s*[)\]/]?$|^\(END\)$|^/END/$")
-_DATELINE = re.compile(
+_SIGN_OFF = lazyre.compile(r"^[(\[/]?\s*END\s*[)\]/]?$|^\(END\)$|^/END/$")
+_DATELINE = lazyre.compile(
     r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*(?:[A-Z][a-z]+\.?\s*\d{1,2}|[A-Z][A-Za-z .]{1,25}))?"
     r"(?:\s*\([A-Z][\w .]{1,30}\))?\s*(?:—|–|--|-)\s*"
 )
-_EDITOR_NOTE = re.compile(r"^[\[(*_]*\s*(?:Editor['’]?s['’]? note|EDITOR['’]?S['’]? NOTE|Ed\. note)\b", re.I)
-_DISCLOSURE_START = re.compile(
+_EDITOR_NOTE = lazyre.compile(
+    r"^[\[(*_]*\s*(?:Editor['’]?s['’]? note|EDITOR['’]?S['’]? NOTE|Ed\. note)\b", re.I
+)
+_DISCLOSURE_START = lazyre.compile(
     r"^[\[(*_]*\s*(?:Translated (?:from|by|with|using)|This (?:article|story|report|piece|content) "
     r"(?:was|has been|is)|The (?:article|story) (?:was|has been)|Originally (?:written|published)|"
     r"(?:This|The) (?:English|translation)|Korean-language|\*)",
 )
-_DISCLOSURE_WHAT = re.compile(
+_DISCLOSURE_WHAT = lazyre.compile(
     r"\b(?:generative AI|artificial intelligence|\bAI\b|machine[- ]translat\w*|translation (?:tool|engine)"
     r"|edited by|translated)\b",
     re.I,
 )
-_LIST_ITEM = re.compile(r"^(?:[-*•·▪‣◦]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|\(\d{1,2}\)\s*)")
+_LIST_ITEM = lazyre.compile(r"^(?:[-*•·▪‣◦]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|\(\d{1,2}\)\s*)")
 
 # -- machine-translation and language-model artefacts ------------------------------------------------
 
@@ -205,30 +209,30 @@ class Artefact:
     whole: bool
 
 
-_ART_PREAMBLE = re.compile(
+_ART_PREAMBLE = lazyre.compile(
     r"^(?:(?:Sure|Certainly|Of course|Okay|OK|Absolutely|Alright)[!,.]?\s+(?:here|below)\b[^\n]{0,80}?"
     r"\b(?:translat\w*|article|text|version)\b[^.!?:\n]{0,60}[:.!]?"
     r"|(?:Here is|Here's|Here’s|Below is|The following is|Here are)\b[^\n]{0,80}?\btranslat\w*\b"
     r"[^.!?:\n]{0,60}[:.!]?)",
     re.I,
 )
-_ART_LABEL = re.compile(
+_ART_LABEL = lazyre.compile(
     r"^(?:\*\*)?(?:English translation|Translation|Translated text|Translated version|Translated article|"
     r"Original text|Source text|Korean original)(?:\*\*)?\s*[:：](?:\*\*)?",
     re.I,
 )
-_ART_TRANSLATOR_NOTE = re.compile(
+_ART_TRANSLATOR_NOTE = lazyre.compile(
     r"^[(\[]?\s*(?:Translator['’]?s?['’]? note|TN|Note from the translator)\s*[:：]", re.I
 )
-_ART_NOTE = re.compile(r"^[(\[]?\s*(?:Note|N\.B\.|Please note)\s*[:：]?\s", re.I)
-_ART_NOTE_ABOUT = re.compile(
+_ART_NOTE = lazyre.compile(r"^[(\[]?\s*(?:Note|N\.B\.|Please note)\s*[:：]?\s", re.I)
+_ART_NOTE_ABOUT = lazyre.compile(
     r"\b(?:translat\w*|original (?:text|article|Korean|Chinese|Japanese)|literal(?:ly)?|romani[sz]\w*|"
     r"source text|in the original|I have|I've|I’ve|I kept|I used|I translated)\b",
     re.I,
 )
 # A model talking about itself, at the start of a paragraph (inside a news quotation these words are
 # somebody's speech, and a quotation does not open a paragraph with them unquoted).
-_ART_REMARK = re.compile(
+_ART_REMARK = lazyre.compile(
     r"^(?:As an AI(?: language model| assistant| model)?,|As an AI language model\b"
     r"|I(?:['’]m| am) (?:sorry|unable|not able)\b[^.!?\n]{0,80}\b(?:translat\w*|provide|assist)\b"
     r"|I cannot (?:translate|provide|assist)\b"
@@ -238,14 +242,14 @@ _ART_REMARK = re.compile(
     re.I,
 )
 # Labels a pipeline leaves in the source language: anywhere.
-_FOREIGN_LABEL_LEAD = re.compile("[번원역译翻原訳]")
-_ART_CJK_LABEL = re.compile(
+_FOREIGN_LABEL_LEAD = lazyre.compile("[번원역译翻原訳]")
+_ART_CJK_LABEL = lazyre.compile(
     r"\[(?:번역|번역문|원문|역자 ?주|역주|译文|翻译|原文|翻訳|訳注)\]"
     r"|^(?:번역|번역문|원문|译文|翻译|翻訳)\s*[:：]"
 )
 
 
-_ART_LEAD = re.compile(
+_ART_LEAD = lazyre.compile(
     r"(?:Sure|Certainly|Of course|Okay|OK|Absolutely|Alright|Here|Below|The following|Translat|"
     r"English translation|Original text|Source text|Korean original|TN|Note|N\.B\.|Please note|As an AI|"
     r"I\b|I['’]|Let me know|\*\*|[(\[])",
@@ -343,7 +347,7 @@ def glued_credit(s: str) -> tuple[int, str] | None:
 
 # What a paragraph must start with to be anything but a title or body by its opening: brackets and
 # markup, byline and note words, disclosure openings, upper-case datelines, list enumerators.
-_SHAPE_LEAD = re.compile(
+_SHAPE_LEAD = lazyre.compile(
     r"[\[(<*_!/]|(?:BY|By|by|Written|Reporters?|Correspondent|Editor|EDITOR|Ed\.|Translated|Originally|"
     r"Korean-language)\b|Th(?:is|e) (?:article|story|report|piece|content|English|translation)\b|"
     r"[A-Z][A-Z]|[-*•·▪‣◦]\s|\d{1,2}[.)]\s|[a-z][.)]\s"
@@ -450,8 +454,8 @@ def classify(doc: Document, paragraphs: Sequence[Paragraph], credits: Sequence[s
     return kinds
 
 
-_REPORTING = re.compile(r"\b(?:said|says|told|added|according)\b")
-_PAST_REPORTING = re.compile(r"\b(?:said|told)\b")
+_REPORTING = lazyre.compile(r"\b(?:said|says|told|added|according)\b")
+_PAST_REPORTING = lazyre.compile(r"\b(?:said|told)\b")
 
 
 def title_like(s: str) -> bool:
@@ -465,7 +469,7 @@ def title_like(s: str) -> bool:
 
 # Every place a sentence can end, and more (after any closing mark): a cheap first cut, so that the
 # sentence splitter runs only on the paragraphs a check really needs to look into.
-CRUDE_BREAK = re.compile(r"(?<=[.!?…\"”’)\]])\s+")
+CRUDE_BREAK = lazyre.compile(r"(?<=[.!?…\"”’)\]])\s+")
 
 
 def sentences_in(doc: Document, indices: Sequence[int]) -> list[Sentence]:

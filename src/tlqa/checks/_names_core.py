@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from tlqa import lazyre
 from tlqa.checks._names_data import DISTINCT, EA_SURNAMES, NOT_NAMES, TITLES
 from tlqa.checks._names_romanize import pinyin_split
 from tlqa.document import Document
@@ -27,18 +28,18 @@ from tlqa.document import Document
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:\.(?:[A-Z]\.)+|[^\W\d_]*(?:['’\-‐][^\W\d_]+)*)"
 # A run of capitalised words separated by single spaces ("CIA Director John Ratcliffe"). No look-behind
 # in the pattern (it would be tried at every character): a match inside a word is dropped afterwards.
-_RUN = re.compile(_WORD + r"(?: " + _WORD + r")*")
+_RUN = lazyre.compile(_WORD + r"(?: " + _WORD + r")*")
 _INSIDE_WORD = frozenset("'’-‐_")
-_LOWER_SYLLABLE = re.compile(r" ([a-z]{1,6})(?![\w'’\-‐])")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_LOWER_SYLLABLE = lazyre.compile(r" ([a-z]{1,6})(?![\w'’\-‐])")
+_POSSESSIVE = lazyre.compile(r"['’]s?$")
 _STRIP = str.maketrans("", "", "-‐'’. ")
 _OPENERS = frozenset("“\"‘'([{—–-«")
-_SYLLABLE = re.compile(r"^[bcdfghjklmnprstwyz]{0,3}[aeiouwy]{1,4}(?:ng|n|m|l|k|p|t|r)?$")
-_BYLINE = re.compile(r"(?:BY|By)\s+[A-Z]")
-_DATELINE = re.compile(
+_SYLLABLE = lazyre.compile(r"^[bcdfghjklmnprstwyz]{0,3}[aeiouwy]{1,4}(?:ng|n|m|l|k|p|t|r)?$")
+_BYLINE = lazyre.compile(r"(?:BY|By)\s+[A-Z]")
+_DATELINE = lazyre.compile(
     r"[A-Z][A-Za-z .'-]{1,40},(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z ]{2,30}\))?\s*[-—–]{1,2}\s"
 )
-_PHON_PAIRS = re.compile(r"eo|oo|ou|eu|ae|ck")
+_PHON_PAIRS = lazyre.compile(r"eo|oo|ou|eu|ae|ck")
 _PHON_MAP = {"eo": "u", "oo": "u", "ou": "u", "eu": "u", "ae": "e", "ck": "k"}
 
 

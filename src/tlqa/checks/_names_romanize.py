@@ -16,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from tlqa import lazyre
 from tlqa.checks._names_data import KO_ENDINGS, KO_SURNAMES, ZH_SURNAMES
 
 _INITIALS = (
@@ -52,10 +53,10 @@ def romanize_korean_name(name: str) -> tuple[tuple[str, ...], str]:
     return (), "-".join(hangul_syllable(c) for c in name)
 
 
-_LOOSE_PAIRS = re.compile(r"woo|sh|ch|ck|eo|ou|oo|eu|ae|oe|wo|ee|ui|ph")
+_LOOSE_PAIRS = lazyre.compile(r"woo|sh|ch|ck|eo|ou|oo|eu|ae|oe|wo|ee|ui|ph")
 _LOOSE_MAP = {"woo": "u", "sh": "s", "ch": "j", "ck": "k", "eo": "u", "ou": "u", "oo": "u", "eu": "u",
               "ae": "e", "oe": "e", "wo": "u", "ee": "i", "ui": "i", "ph": "p"}  # fmt: skip
-_SILENT_H = re.compile(r"([aeiou])h(?![aeiou])")
+_SILENT_H = lazyre.compile(r"([aeiou])h(?![aeiou])")
 _LOOSE_CHARS = str.maketrans({"g": "k", "b": "p", "d": "t", "r": "l", "c": "k", "z": "s"})
 
 
@@ -71,8 +72,8 @@ def loose(name: str) -> str:
 
 # -- names in a source text ------------------------------------------------------------------------------
 
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
+_HANGUL_WORD = lazyre.compile(r"[\uac00-\ud7a3]+")
+_HAN_RUN = lazyre.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+")
 
 
 def korean_names(text: str) -> dict[str, int]:

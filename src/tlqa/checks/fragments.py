@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from tlqa import lazyre
 from tlqa.document import Document, Paragraph
 from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
@@ -305,26 +306,26 @@ _TAG_NAMES = (
     "p|br|hr|b|i|u|s|em|strong|span|div|a|font|img|sup|sub|small|big|h[1-6]|li|ul|ol|dl|dt|dd|table|tr|td|th|"
     "tbody|thead|blockquote|figure|figcaption|center|iframe|script|style|section|article|header|footer"
 )
-_HTML_TAG = re.compile(rf"</?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,200}})?/?>", re.I)
-_ENTITY = re.compile(
+_HTML_TAG = lazyre.compile(rf"</?(?:{_TAG_NAMES})\b(?:\s[^<>\n]{{0,200}})?/?>", re.I)
+_ENTITY = lazyre.compile(
     r"&(?:nbsp|amp|quot|apos|lt|gt|ndash|mdash|lsquo|rsquo|ldquo|rdquo|hellip|middot|bull|laquo|raquo|"
     r"copy|reg|trade|times|deg|#\d{2,6}|#x[0-9a-fA-F]{2,5})(?:;|(?![\w]))"
 )
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazyre.compile(
     r"\{\{[^{}\n]{0,60}\}\}|\$\{[^{}\n]{1,60}\}|\{\d\}|\{[a-z_][a-z0-9_]{0,30}\}"
     r"|(?<![\w%])%[sd](?![\w])"
     r"|<unk>|<\|[a-z_]{2,30}\|>|</s>|<s>|<pad>"
     r"|(?<=\w)@@ (?=\w)|▁(?=\w)"
 )
 _PLACEHOLDER_LEADS = ("{", "%s", "%d", "<", "@@", "▁")
-_BRACKET_PLACEHOLDER = re.compile(
+_BRACKET_PLACEHOLDER = lazyre.compile(
     r"\[(?:PLACEHOLDER|TODO|TK|TBD|INSERT[^\]\n]{0,30}|NAME|DATE|LINK|URL|XX+|xx+|UNK|MASK|CLS|SEP)\]"
 )
-_MOJIBAKE = re.compile(
+_MOJIBAKE = lazyre.compile(
     r"â€[™œ\x9d”“˜¦¢•\x93\x94\x98\x99\"']|â€(?=\s)|Ã[\x80-\xbf©¨ª«®±²³´µ¶·¸¹º»¼½¾¿]|Â[\xa0°£©®±·»«]"
     r"|¡[°±®¯ª¤¶]|\ufffd"
 )
-_MOJIBAKE_LEAD = re.compile("[âÃÂ¡\ufffd]")
+_MOJIBAKE_LEAD = lazyre.compile("[âÃÂ¡\ufffd]")
 
 
 @rule("F104", "leftover-markup", "fragments", Severity.WARNING)
@@ -463,7 +464,7 @@ def torn_sentence(article: Article, options: Mapping[str, Any]) -> Iterator[Viol
 
 
 # Section breaks (* * *, ***, ---, ###), and marks alone (a stray ” is the quotes family's to judge).
-_NO_LETTERS_OK = re.compile(r"^[\s*#~=_—–•·\"“”‘’'()\[\]-]+$")
+_NO_LETTERS_OK = lazyre.compile(r"^[\s*#~=_—–•·\"“”‘’'()\[\]-]+$")
 
 
 @rule("F202", "orphan-line", "fragments", Severity.WARNING)

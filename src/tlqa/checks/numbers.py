@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tlqa import datetext, numtext
+from tlqa import datetext, lazyre, numtext
 from tlqa.checks.dates import analysis as date_analysis
 from tlqa.checks.dates import is_english, target_span_for_source
 from tlqa.document import Document
@@ -82,8 +82,8 @@ def source_format_number(article: Article, options: Mapping[str, Any]) -> Iterat
         )
 
 
-_SOURCE_FORM_HINT = re.compile(r"[만억조천万萬亿億兆]|百分之|퍼센트|パーセント")
-_FULLWIDTH = re.compile(r"[\uff10-\uff19]")
+_SOURCE_FORM_HINT = lazyre.compile(r"[만억조천万萬亿億兆]|百分之|퍼센트|パーセント")
+_FULLWIDTH = lazyre.compile(r"[\uff10-\uff19]")
 
 
 def _maybe_source_form(text: str) -> bool:
@@ -129,8 +129,8 @@ def _spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-_PAREN = re.compile(r"\(([^()\r\n]{1,80})\)")
-_JOINER = re.compile(
+_PAREN = lazyre.compile(r"\(([^()\r\n]{1,80})\)")
+_JOINER = lazyre.compile(
     r"^[\s,(—–-]*(?:or\s+)?(?:about|around|roughly|some|approximately|nearly|almost|over|"
     r"more than|worth)?[\s(]*$",
     re.IGNORECASE,
@@ -434,7 +434,7 @@ def _magnitude_source(t: Number, pairing: _Pairing) -> Number | None:
     return None
 
 
-_CORE = re.compile(
+_CORE = lazyre.compile(
     r"^(?P<pre>US\$|\$|€|£|₩|¥|(?:USD|KRW|RMB|CNY|JPY)\s?)?(?P<num>[\d,.]+)"
     r"(?:[\s-]*(?:thousand|million|billion|trillion|mn|bn|tn|[kmb])\b)?"
 )

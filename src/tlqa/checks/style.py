@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from tlqa import months, stylerules
+from tlqa import lazyre, months, stylerules
 from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
 from tlqa.rules import Rule, rule
@@ -84,7 +84,7 @@ def _words(text: str) -> frozenset[str]:
 # A lone figure 1-9: not part of a longer number, a decimal, a time (5:30), a fraction, an ordinal
 # (5th), a word (5G, G7), a hyphenated compound (5-year-old, 3-2), an amount ($5), a percentage (5%),
 # a measure (5°, 5'10") or "No.5".
-_SMALL = re.compile(r"[1-9](?<![\w$€£¥₩#№.,/:+\-–−][1-9])(?![\w%％°'’″′]|[.,:/]\d|[-–−]\w)")
+_SMALL = lazyre.compile(r"[1-9](?<![\w$€£¥₩#№.,/:+\-–−][1-9])(?![\w%％°'’″′]|[.,:/]\d|[-–−]\w)")
 
 # Words after a figure that make it one AP keeps as a figure: percentages, times, amounts of money,
 # millions, measures and units, points and scores.
@@ -114,17 +114,17 @@ _AGE_BEFORE = frozenset({"aged", "age", "ages"})
 _AGE_UNITS = frozenset({"years", "year", "months", "month", "weeks", "week", "days", "day"})
 _RANGE_WORDS = frozenset({"-", "–", "—", "to", "through", "or", "and", "x", "×", "by", ":"})
 _TIME_UNIT = r"(?:hours?|hrs?|minutes?|mins?|seconds?|secs?)"
-_TIME_COMPOUND = re.compile(
+_TIME_COMPOUND = lazyre.compile(
     rf"\b\d+\s+{_TIME_UNIT}\b,?\s+(?:and\s+)?\d+(?:\.\d+)?\s+{_TIME_UNIT}\b", re.IGNORECASE
 )
-_CLOSED = re.compile(r"[,.]?[)”\"’']")
-_A_WORD = re.compile(r"[^\W\d_]{2}")
-_NUMERIC_DATE_BEFORE = re.compile(r"\d{2,4}\.\s?$")
-_NUMERIC_DATE_AFTER = re.compile(r"\.\s?\d{1,2}\.?(?!\d)")
-_NEXT_TWO = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
-_PREV = re.compile(r"(\S+)\s*$")
-_RANGE_BEFORE = re.compile(r"\d\S*\s+(?:to|through|or|and|-|–|—|x|×|by)\s+$")
-_SENTENCE_END = re.compile(r"(?:^|[.!?][\"”’')\]]*)\s*[\"“‘'(\[]*\s*$")
+_CLOSED = lazyre.compile(r"[,.]?[)”\"’']")
+_A_WORD = lazyre.compile(r"[^\W\d_]{2}")
+_NUMERIC_DATE_BEFORE = lazyre.compile(r"\d{2,4}\.\s?$")
+_NUMERIC_DATE_AFTER = lazyre.compile(r"\.\s?\d{1,2}\.?(?!\d)")
+_NEXT_TWO = lazyre.compile(r"\s*(\S+)(?:\s+(\S+))?")
+_PREV = lazyre.compile(r"(\S+)\s*$")
+_RANGE_BEFORE = lazyre.compile(r"\d\S*\s+(?:to|through|or|and|-|–|—|x|×|by)\s+$")
+_SENTENCE_END = lazyre.compile(r"(?:^|[.!?][\"”’')\]]*)\s*[\"“‘'(\[]*\s*$")
 _TRAILING = ",;:!?)]\"”’'"
 _LEADING = "\"“‘'([«"
 
@@ -241,9 +241,9 @@ def spell_out_small_numbers(article: Article, options: Mapping[str, Any]) -> Ite
 # -- S104: month style --------------------------------------------------------------------------------
 
 _MONTH_NAMES = "|".join([*months.MONTHS, *sorted(months.SHORT_FORMS, key=len, reverse=True)])
-_MONTH = re.compile(rf"({_MONTH_NAMES})(\.)?(?!\w)")  # the word boundary before: checked after
-_WORD_CHAR = re.compile(r"\w")
-_DAY = re.compile(r"[ \t\u00a0]+(\d{1,2})(?:st|nd|rd|th)?(?![\w:]|[.,]\d)")
+_MONTH = lazyre.compile(rf"({_MONTH_NAMES})(\.)?(?!\w)")  # the word boundary before: checked after
+_WORD_CHAR = lazyre.compile(r"\w")
+_DAY = lazyre.compile(r"[ \t\u00a0]+(\d{1,2})(?:st|nd|rd|th)?(?![\w:]|[.,]\d)")
 
 
 def _day_after(visible: str, end: int, limit: int, month: int) -> str | None:
@@ -316,8 +316,8 @@ def month_style(article: Article, options: Mapping[str, Any]) -> Iterator[Violat
 
 # -- S105: U.S. ---------------------------------------------------------------------------------------
 
-_US = re.compile(r"US(?<![\w.$/&@]US)(?![\w$€£¥₩/]|\.\w)")
-_CAPS_WORD = re.compile(r"[A-Z]{4,}")
+_US = lazyre.compile(r"US(?<![\w.$/&@]US)(?![\w$€£¥₩/]|\.\w)")
+_CAPS_WORD = lazyre.compile(r"[A-Z]{4,}")
 
 
 def _mostly_capitals(text: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tlqa import lazyre
 from tlqa.document import Document
 from tlqa.engine import Article
 from tlqa.findings import Severity, Violation
@@ -37,10 +38,10 @@ _FOREIGN_CLASS = (
     "\uac00-\ud7a3\uf900-\ufaff\uff66-\uff9d\U00020000-\U0002fa1f"
 )
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65・"
-_FOREIGN = re.compile(f"[{_FOREIGN_CLASS}]")
+_FOREIGN = lazyre.compile(f"[{_FOREIGN_CLASS}]")
 # A run: foreign letters, joined by spaces, digits and punctuation on the same line, with the foreign
 # punctuation that closes it (。 ， 」).
-_RUN = re.compile(
+_RUN = lazyre.compile(
     rf"[{_FOREIGN_CLASS}](?:[{_FOREIGN_CLASS}{_CJK_PUNCT}0-9 \t.,:;!?'\"“”‘’()（）\[\]~〜/&%·-]*"
     rf"[{_FOREIGN_CLASS}])?[{_CJK_PUNCT}]*"
 )
@@ -57,8 +58,8 @@ _SCRIPT_LANGUAGE = {
 }
 _CJK_SCRIPTS = frozenset({"hangul", "kana", "han"})
 # Units of numbers and dates written in the source's form after a figure (850억, 6월 3일, 3.7万亿).
-_NUMERIC_UNITS = re.compile(r"[만억조천백십万亿千百十년월일年月日号원元\d\s.,]+")
-_MENTION = re.compile(
+_NUMERIC_UNITS = lazyre.compile(r"[만억조천백십万亿千百十년월일年月日号원元\d\s.,]+")
+_MENTION = lazyre.compile(
     r"\b(?:Korean|Chinese|Japanese|Mandarin|Cantonese|hanja|Hanja|kanji|Kanji|hangul|Hangul|Hangeul|"
     r"characters?|word|term|phrase|slogan|title|name)\b[^.!?\n]{0,20}[:,]?\s*[\"“‘'(]?\s*$"
 )
@@ -97,7 +98,7 @@ _LOANWORDS = _words(
     weibo douyin wechat hongbao
     """
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD = lazyre.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _LANGUAGE_NAMES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch",
     "id": "Indonesian", "tl": "Tagalog", "vi": "Vietnamese", "tr": "Turkish", "pl": "Polish",
@@ -321,7 +322,7 @@ def _content_words(sentence: str, allow: frozenset[str]) -> list[str]:
     return out
 
 
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{30,})[”\"]")
+_QUOTED = lazyre.compile(r"[“\"]([^“”\"\n]{30,})[”\"]")
 
 
 def _suspect_paragraphs(doc: Document, kinds: Sequence[str]) -> list[int]:
@@ -365,7 +366,7 @@ def _plainly_english(text: str) -> bool:
     return len(_ENGLISH.intersection(rough)) >= max(3, _ENGLISH_SHARE * len(rough))
 
 
-_ROUGH_WORD = re.compile(r"[a-z]+")
+_ROUGH_WORD = lazyre.compile(r"[a-z]+")
 
 
 def _foreign_language(text: str, allow: frozenset[str]) -> tuple[str, float] | None:
@@ -539,11 +540,11 @@ _SHARED_WITH_ENGLISH = _words(
     minimal maximal fatal human prompt ruin anti pro non multi post
     """
 )
-_NON_ENGLISH_LETTER = re.compile(r"[äöüßàâçéèêëîïôûùñåøæœ]")
+_NON_ENGLISH_LETTER = lazyre.compile(r"[äöüßàâçéèêëîïôûùñåøæœ]")
 _ENGLISH_ACCENTED = frozenset(
     ["café", "cafés", "naïve", "fiancé", "fiancée", "résumé", "déjà", "über", "protégé", "cliché", "soirée"]
 )
-_TOKEN = re.compile(r"[^\W\d_]+")
+_TOKEN = lazyre.compile(r"[^\W\d_]+")
 
 
 def _source_profile(article: Article) -> tuple[str, frozenset[str]]:
