@@ -184,7 +184,9 @@ class Store:
                 )
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            # An interrupt can land after the COMMIT went through: roll back only what is still open.
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
 
     def update_labels(self, path: str, desk: str | None, translator: str | None) -> None:
