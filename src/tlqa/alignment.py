@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tlqa import lazyre
+from tlqa import hangul, lazyre
 
 if TYPE_CHECKING:
     from tlqa.document import Document, Paragraph
@@ -332,17 +332,6 @@ class Alignment:
 
 # -- names: Hangul romanised, against the article's capitalised words ---------------------------------------
 
-_INITIALS = (
-    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
-)  # fmt: skip
-_VOWELS = (
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
-    "yu", "eu", "ui", "i",
-)  # fmt: skip
-_FINALS = (
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
-    "t", "ng", "t", "t", "k", "t", "p", "t",
-)  # fmt: skip
 # Spellings that romanisations of Korean disagree on, mapped to one: Kim/Gim, Yoo/Yu, Choi/Choe, Park/Bak,
 # Lee/I are not all met (the surname spellings are the names family's business), but most given names
 # and places are: Deokjeok, Jawol, Jeong-bok, Incheon.
@@ -378,8 +367,7 @@ _HANGUL_WORD = lazyre.compile("[\uac00-\ud7a3]+")
 def _syllable(ch: str) -> str:
     """One Hangul syllable, romanised and loosely spelt (the loose spellings never span two syllables in
     a way that matters here: 덕적 and Deokjeok both give tukjuk)."""
-    o = ord(ch) - 0xAC00
-    return _loose(_INITIALS[o // 588] + _VOWELS[(o % 588) // 28] + _FINALS[o % 28])
+    return _loose(hangul.syllable(ch))
 
 
 def _capitalised(text: str) -> set[str]:

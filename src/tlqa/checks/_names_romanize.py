@@ -16,28 +16,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from tlqa import lazyre
+from tlqa import hangul, lazyre
 from tlqa.checks._names_data import KO_ENDINGS, KO_SURNAMES, ZH_SURNAMES
-
-_INITIALS = (
-    "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h",
-)  # fmt: skip
-_MEDIALS = (
-    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
-    "yu", "eu", "ui", "i",
-)  # fmt: skip
-_FINALS = (
-    "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
-    "t", "ng", "t", "t", "k", "t", "p", "t",
-)  # fmt: skip
 
 
 def hangul_syllable(ch: str) -> str:
     """Revised Romanization of one Hangul syllable on its own (재 → jae, 명 → myeong)."""
-    o = ord(ch) - 0xAC00
-    if not 0 <= o < 11172:
-        return ""
-    return _INITIALS[o // 588] + _MEDIALS[(o % 588) // 28] + _FINALS[o % 28]
+    return hangul.syllable(ch)
 
 
 def is_hangul_syllable(ch: str) -> bool:
