@@ -70,3 +70,20 @@ def test_rule_declaration_checks_its_code():
         rule("X101", "bad", "quotes", Severity.INFO)
     with pytest.raises(ValueError):
         rule("Q1a", "bad", "quotes", Severity.INFO)
+
+
+def test_a_source_checked_by_mistake_is_not_judged_as_english():
+    korean = (
+        "서울시는 내년 예산으로 4700억 원을 편성했다고 27% 늘었다고 밝혔다. "
+        "시장은 “예산을 늘리겠다”고 말했다.\n"
+    )
+    report = api.check_text(korean)
+    assert report.language == "ko" and report.findings == []
+    mixed = (
+        "The city approved the budget on Monday.\n"
+        "서울시는 내년 예산을 편성했다.\n"
+        "Officials said it would grow.\n"
+    )
+    report = api.check_text(mixed)
+    assert report.language == "en"
+    assert any(f.family == "untranslated" for f in report.findings)

@@ -42,10 +42,27 @@ class Article:
 
         return self.source.derived("language", lambda d: language_from_script(d.text))
 
+    @property
+    def language(self) -> str:
+        """The article's language: "en" unless its script says Korean, Chinese or Japanese (the checks
+        are for English translations; a source checked by mistake is not judged as one)."""
+        return self.target.derived("language", _language_of)
+
     def has(self, need: str) -> bool:
         return {"source": self.source, "reference": self.reference, "published": self.published}.get(
             need
         ) is not None
+
+
+def _language_of(doc: Document) -> str:
+    """ko, zh or ja when letters of that script outnumber Latin ones; else en (an English article with
+    untranslated passages stays English, so the untranslated family reports them)."""
+    from tlqa.scripts import language_from_script, script_counts
+
+    counts = script_counts(doc.visible)
+    if counts["hangul"] + counts["han"] + counts["kana"] <= counts["latin"]:
+        return "en"
+    return language_from_script(doc.visible) or "en"
 
 
 @dataclass
@@ -91,7 +108,8 @@ class Engine:
         doc = article.target
         findings: list[Finding] = []
         ran: list[Rule] = []
-        for r in self.rules_for(article.path):
+        language = article.language
+        for r in self.rules_for(article.path) if language == "en" else ():
             if not all(article.has(need) for need in r.needs):
                 continue
             ran.append(r)
@@ -119,6 +137,7 @@ class Engine:
             text=doc.text,
             encoding=article.encoding,
             findings=findings,
+            language=language,
             source=article.source_path,
             reference=article.reference_path,
             metrics=_metrics(article),
