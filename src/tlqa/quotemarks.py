@@ -55,7 +55,7 @@ CLOSE = "close"
 MEASURE = "measure"  # feet and inches after a number
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is made per mark, and a frozen __init__ costs twice as much
 class Mark:
     offset: int
     char: str
@@ -142,6 +142,8 @@ def analyse(doc: Document) -> QuoteAnalysis:
     prose = [p for p in doc.paragraphs if p.is_prose]
     for n, para in enumerate(prose):
         positions = [m.start() for m in _MARK_RE.finditer(text, para.start, para.end)]
+        if not positions and carried is None:
+            continue  # no mark and nothing open: nothing to pair or to report
         stack: list[_Open] = []
         para_problems: list[Problem] = []
         first_mark_index = _first_content_offset(text, para.start, para.end)
@@ -182,7 +184,8 @@ def analyse(doc: Document) -> QuoteAnalysis:
                     {"kind": left.mark.kind, "opened_at": left.mark.offset, "continued": bool(left.reopens)},
                 )
             )
-        problems.extend(_merge_out_of_step(para_problems, para.index))
+        if para_problems:
+            problems.extend(_merge_out_of_step(para_problems, para.index))
     return QuoteAnalysis(marks, regions, problems)
 
 
