@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import random
 
+from tlqa import months
+
 FAMILY_NAMES = ["Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Han", "Oh"]
 GIVEN_NAMES = [
     "Min-jun",
@@ -174,22 +176,10 @@ ADJECTIVES = [
 ]
 CHANGE = ["rose", "fell", "climbed", "dropped", "edged up", "slipped", "jumped", "declined"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS_AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-DAYS_IN = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+# Month names and AP forms from tlqa's own table (the style and dates families read the same one).
+MONTHS = list(months.MONTHS)
+MONTHS_AP = [months.ap_form(m, with_day=True) for m in range(1, 13)]
+DAYS_IN = [28 if m == 2 else months.DAYS[m] for m in range(1, 13)]  # no Feb. 29: any year will do
 FILLER = [
     "officials",
     "analysts",

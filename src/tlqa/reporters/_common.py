@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any
+from typing import Any, TextIO
 
 from tlqa import __version__
 from tlqa.findings import FileReport, Finding, RunReport, Severity
@@ -65,3 +65,10 @@ def summary_line(run: RunReport) -> str:
         return f"No findings in {files}"
     parts = [plural(n, label) for label, n in run.by_severity().items() if n]
     return f"{plural(total, 'finding')} in {files} ({', '.join(parts)})"
+
+
+def write_lines(run: RunReport, out: TextIO, line: Callable[[str, Finding], str]) -> None:
+    """One line per finding, file by file: the shape of the concise and github formats."""
+    for report in run.files:
+        for finding in report.findings:
+            out.write(line(report.path, finding) + "\n")

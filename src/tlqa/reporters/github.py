@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from tlqa.findings import Severity
+from tlqa.reporters._common import write_lines
 
 if TYPE_CHECKING:
     from tlqa.findings import Finding, RunReport
@@ -58,6 +59,4 @@ def render(
     color: bool | None = None,
     width: int | None = None,
 ) -> None:
-    for report in run.files:
-        for finding in report.findings:
-            out.write(format_finding(report.path, finding) + "\n")
+    write_lines(run, out, format_finding)
