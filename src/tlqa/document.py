@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -111,9 +111,12 @@ class Document:
             kinds = self._markdown_blocks(masks)
         else:
             kinds = []
+            prev_blank = True
             for i, line in enumerate(self.lines):
-                if not self._is_blank(line):
-                    self._extend_block(kinds, "body", i, i == 0 or self._is_blank(self.lines[i - 1]))
+                blank = not text[line.start : line.end].strip()
+                if not blank:
+                    self._extend_block(kinds, "body", i, prev_blank)
+                prev_blank = blank
         if "://" in text or "www." in text:
             masks.extend(m.span() for m in _URL.finditer(text))
         if "@" in text:  # the e-mail pattern is costly to try at every word: only when there may be one
@@ -126,7 +129,8 @@ class Document:
         # News kinds (headline, subhead, dateline, byline, caption, …) for the body paragraphs.
         news = _classify_paragraphs(self, self.paragraphs)
         self.paragraphs = [
-            p if p.kind == k else replace(p, kind=k) for p, k in zip(self.paragraphs, news, strict=True)
+            p if p.kind == k else Paragraph(p.index, k, p.start, p.end, p.first_line)
+            for p, k in zip(self.paragraphs, news, strict=True)
         ]
 
     def derived(self, key: str, factory: Callable[[Document], T]) -> T:
@@ -138,15 +142,13 @@ class Document:
     # -- structure -----------------------------------------------------------------------------------
 
     def _lines(self) -> list[Line]:
-        lines = []
-        starts = self.line_index.starts
-        text = self.text
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(text)
-            while end > start and text[end - 1] in "\r\n":
-                end -= 1
-            lines.append(Line(start, end, n + 1))
-        return lines
+        # A line ends where its break starts (a break is one of \r\n, \n, \r: see LineIndex).
+        ends = [m.start() for m in _LINE_BREAK.finditer(self.text)]
+        ends.append(len(self.text))
+        return [
+            Line(start, end, n)
+            for n, (start, end) in enumerate(zip(self.line_index.starts, ends, strict=True), 1)
+        ]
 
     def _is_blank(self, line: Line) -> bool:
         return not self.text[line.start : line.end].strip()

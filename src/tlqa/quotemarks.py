@@ -14,6 +14,7 @@ paragraph, so one wrong-facing mark does not cascade into balance errors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ _KIND = {
     "’": "single",
 }
 MARK_CHARS = frozenset(_KIND)
+_SINGLES = frozenset("'‘’")
 _MARK_RE = re.compile("[\"'“”„‘’]")
 
 _QUOTE_CHARS = frozenset("\"'“”„‘’«»")
@@ -140,10 +142,14 @@ def analyse(doc: Document) -> QuoteAnalysis:
     problems: list[Problem] = []
     carried: _Open | None = None  # a quotation continuing from the previous paragraph
     prose = [p for p in doc.paragraphs if p.is_prose]
+    # Every mark of the text in one scan; each paragraph takes its slice (paragraphs are in text order).
+    everywhere = [m.start() for m in _MARK_RE.finditer(text)]
     for n, para in enumerate(prose):
-        positions = [m.start() for m in _MARK_RE.finditer(text, para.start, para.end)]
-        if not positions and carried is None:
+        first = bisect_left(everywhere, para.start)
+        last = bisect_left(everywhere, para.end, first)
+        if first == last and carried is None:
             continue  # no mark and nothing open: nothing to pair or to report
+        positions = everywhere[first:last]
         stack: list[_Open] = []
         para_problems: list[Problem] = []
         first_mark_index = _first_content_offset(text, para.start, para.end)
@@ -151,6 +157,17 @@ def analyse(doc: Document) -> QuoteAnalysis:
             stack.append(carried)
             carried = None
         for pos in positions:
+            ch = text[pos]
+            if (
+                ch in _SINGLES
+                and para.start < pos < para.end - 1
+                and text[pos - 1].isalnum()
+                and text[pos + 1].isalnum()
+            ):
+                # Inside a word (it’s, O’Brien): the commonest mark by far, and an apostrophe whatever the
+                # stack holds (the first case of _classify, taken without its set-up).
+                marks.append(Mark(pos, ch, "single", APOSTROPHE, para.index, True))
+                continue
             mark = _classify(text, pos, para.start, para.end, para.index, stack)
             marks.append(mark)
             if mark.role in (APOSTROPHE, MEASURE):
@@ -271,64 +288,76 @@ def _opens_with_double(text: str, para: object) -> bool:
 def _classify(text: str, i: int, start: int, end: int, para: int, stack: list[_Open]) -> Mark:
     ch = text[i]
     kind = _KIND[ch]
+    role, certain = _role(text, i, start, end, ch, kind, stack)
+    return Mark(i, ch, kind, role, para, certain)
+
+
+def _is_open(stack: list[_Open], kind: str, ch: str, prev: str) -> bool:
+    """Is a quotation of `kind` open on the stack (a single one: inside the innermost double one)?"""
+    if prev.isdigit() and ch in "\"'":
+        # After a number, a straight mark cannot close a quotation opened with a curly one: 20" wide
+        opened = [o.mark for o in stack if o.mark.kind == _KIND[ch]]
+        if opened and opened[-1].curly:
+            return False
+    if kind == "double":
+        return any(o.mark.kind == "double" for o in stack)
+    return any(o.mark.kind == "single" for o in stack[_last_double_index(stack) + 1 :])
+
+
+def _role(
+    text: str, i: int, start: int, end: int, ch: str, kind: str, stack: list[_Open]
+) -> tuple[str, bool]:
+    """The mark's role and whether its position alone decides it. What is open on the stack is looked
+    at only where the position cannot tell."""
     prev = text[i - 1] if i > start else ""
     nxt = text[i + 1] if i + 1 < end else ""
     left_open = prev == "" or prev.isspace() or prev in _LEFT_BOUNDARY
     right_close = nxt == "" or nxt.isspace() or nxt in _RIGHT_BOUNDARY
-    open_single = any(o.mark.kind == "single" for o in stack[_last_double_index(stack) + 1 :])
-    open_double = any(o.mark.kind == "double" for o in stack)
-    if prev.isdigit() and ch in "\"'":
-        # After a number, a straight mark cannot close a quotation opened with a curly one: 20" wide
-        opened = [o.mark for o in stack if o.mark.kind == kind]
-        if opened and opened[-1].curly:
-            open_single = open_double = False
     facing = _CURLY_FACING.get(ch)
-
-    def mark(role: str, certain: bool) -> Mark:
-        return Mark(i, ch, kind, role, para, certain)
 
     if kind == "single":
         if not left_open and not right_close:
-            return mark(APOSTROPHE, True)  # it’s, O’Brien, rock’n’roll
+            return APOSTROPHE, True  # it’s, O’Brien, rock’n’roll
         if left_open and not right_close:
             if _is_elision(text, i, end):
-                return mark(APOSTROPHE, True)  # ’90s, '49, 'til, ’em, rock ’n’ roll, tokenized "I 'm"
-            return mark(OPEN, True)
+                return APOSTROPHE, True  # ’90s, '49, 'til, ’em, rock ’n’ roll, tokenized "I 'm"
+            return OPEN, True
+        open_single = _is_open(stack, "single", ch, prev)
         if right_close and not left_open:
             if prev.isdigit() and not open_single:
-                return mark(MEASURE, True)  # 5' tall
+                return MEASURE, True  # 5' tall
             if _elided_n(text, i, start):
-                return mark(APOSTROPHE, True)  # the second mark of ’n’
+                return APOSTROPHE, True  # the second mark of ’n’
             if open_single:
                 if prev in "sS" and _later_single_close(text, i + 1, end):
-                    return mark(APOSTROPHE, False)  # ‘the drivers’ union’: possessive, not the close
-                return mark(CLOSE, True)
+                    return APOSTROPHE, False  # ‘the drivers’ union’: possessive, not the close
+                return CLOSE, True
             if prev.isalpha():
-                return mark(APOSTROPHE, True)  # drivers’, Texas’, goin’
-            return mark(CLOSE, False)  # after punctuation with nothing open: an unopened close
+                return APOSTROPHE, True  # drivers’, Texas’, goin’
+            return CLOSE, False  # after punctuation with nothing open: an unopened close
         # space (or boundary) on both sides: the glyph or the stack decides
         if not facing and not open_single and prev == " " and text[i - 2 : i - 1] in ("s", "S"):
-            return mark(APOSTROPHE, False)  # a possessive split off by a tokenizer: "the Skripals ' case"
+            return APOSTROPHE, False  # a possessive split off by a tokenizer: "the Skripals ' case"
         if facing:
-            return mark(OPEN if facing == "open" else CLOSE, False)
-        return mark(CLOSE if open_single else OPEN, False)
+            return (OPEN if facing == "open" else CLOSE), False
+        return (CLOSE if open_single else OPEN), False
 
     # double marks
     if not left_open and not right_close:
         if prev.isdigit():
-            return mark(MEASURE, True)  # 5'10"x, 20"-wide
+            return MEASURE, True  # 5'10"x, 20"-wide
         if facing:
-            return mark(OPEN if facing == "open" else CLOSE, False)
-        return mark(CLOSE if open_double else OPEN, False)
+            return (OPEN if facing == "open" else CLOSE), False
+        return (CLOSE if _is_open(stack, "double", ch, prev) else OPEN), False
     if left_open and not right_close:
-        return mark(OPEN, True)
+        return OPEN, True
     if right_close and not left_open:
-        if prev.isdigit() and not open_double:
-            return mark(MEASURE, True)  # a 20" screen, 31" pitch
-        return mark(CLOSE, True)
+        if prev.isdigit() and not _is_open(stack, "double", ch, prev):
+            return MEASURE, True  # a 20" screen, 31" pitch
+        return CLOSE, True
     if facing:
-        return mark(OPEN if facing == "open" else CLOSE, False)
-    return mark(CLOSE if open_double else OPEN, False)
+        return (OPEN if facing == "open" else CLOSE), False
+    return (CLOSE if _is_open(stack, "double", ch, prev) else OPEN), False
 
 
 def _is_elision(text: str, i: int, end: int) -> bool:

@@ -34,7 +34,8 @@ _STARTERS = _words(
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
 _NEXT = re.compile(r"\s+")
-_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"[\w’']+")
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
@@ -74,13 +75,12 @@ def _is_boundary(text: str, punct_at: int, punct: str, nxt: int, end: int) -> bo
         return True  # ! ? … and ellipses
     if punct[-1] != ".":
         return True  # a closing quote or bracket after the period: 'He said ‘no.’ She…' ends there
-    token_match = _TOKEN_BEFORE.search(text, max(0, punct_at - 40), punct_at)
-    if token_match is None:
+    token = _token_before(text, max(0, punct_at - 40), punct_at)
+    if not token:
         return True  # a number or a closing bracket before the period
-    token = token_match.group(1)
     # A token's own inner periods ("U.S" before the final one) belong to it.
     lowered = token.lower()
-    next_word = re.match(r"[\w’']+", text[nxt : min(end, nxt + 30)])
+    next_word = _NEXT_WORD.match(text, nxt, min(end, nxt + 30))
     next_lower = next_word.group(0).lower() if next_word else ""
     if len(token) == 1 and token.isupper():
         return False  # an initial: "John F. Kennedy"
@@ -89,3 +89,17 @@ def _is_boundary(text: str, punct_at: int, punct: str, nxt: int, end: int) -> bo
     if lowered in _MAY_END or _ACRONYM.match(token):
         return ch in "\"“‘'(" or next_lower in _STARTERS
     return True
+
+
+def _token_before(text: str, lo: int, i: int) -> str:
+    """The word (ASCII letters and inner periods, starting with a letter) that ends at i and starts no
+    earlier than lo: "U.S", "Sept", "F"; "" when there is none. A walk back over the characters, where
+    an end-anchored search would try every start in the window."""
+    if i > lo and text[i - 1] == "\n":
+        i -= 1  # (as "$" would: a word may end just before a final line break)
+    j = i
+    while j > lo and text[j - 1] in _TOKEN_CHARS:
+        j -= 1
+    while j < i and text[j] == ".":
+        j += 1
+    return text[j:i]

@@ -7,6 +7,7 @@ each rule here reports one kind of problem from that analysis.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -263,7 +264,7 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_BRACKET_OR_BREAK = re.compile(r"[()\[\]{}\n]")
+_BRACKET = re.compile(r"[()\[\]{}]")
 _SMILEY = re.compile(r"(?<!\w)[:;][-^o']?[()\[\]{}DPp](?![\w(])")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[a-z]?|[ivxlc]{2,6}|[IVXLC]{2,6})\)$")
 _LIST_ITEM = re.compile(r"\s*(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})\)")
@@ -282,20 +283,26 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
     text = doc.visible
     unpaired: list[tuple[int, str]] = []
     mismatched: list[tuple[int, int]] = []
+    # Every bracket of the text in one scan; each paragraph takes its slice (paragraphs are in text order).
+    brackets = [m.start() for m in _BRACKET.finditer(text)]
+    if not brackets:
+        return unpaired, mismatched
     pending: list[tuple[int, str]] = []  # opened in an earlier paragraph
     for para in doc.paragraphs:
         if not para.is_prose:
             continue
-        ignore = {m.start() + len(m.group()) - 1 for m in _SMILEY.finditer(text, para.start, para.end)}
-        line_start = para.start
-        stack: list[tuple[int, str]] = []
+        first = bisect_left(brackets, para.start)
+        last = bisect_left(brackets, para.end, first)
         carried = pending
+        if first == last:  # no bracket here: whatever was carried in is never closed
+            unpaired.extend((o, "open") for o, _ in carried)
+            pending = []
+            continue
+        ignore = {m.start() + len(m.group()) - 1 for m in _SMILEY.finditer(text, para.start, para.end)}
+        stack: list[tuple[int, str]] = []
         pending = []
-        for m in _BRACKET_OR_BREAK.finditer(text, para.start, para.end):
-            i, ch = m.start(), m.group()
-            if ch == "\n":
-                line_start = i + 1
-                continue
+        for i in brackets[first:last]:
+            ch = text[i]
             if i in ignore:
                 continue
             if ch in _OPENERS:
@@ -316,6 +323,7 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
             if carried and carried[-1][1] == want:
                 carried.pop()
                 continue
+            line_start = max(para.start, text.rfind("\n", para.start, i) + 1)
             if ch == ")" and (
                 _ENUMERATOR.search(text, line_start, i + 1) or _LIST_ITEM.match(text, line_start, i + 1)
             ):
