@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
+from tlqa.scan import find_all
 from tlqa.structure import classify as _classify_paragraphs
 
 if TYPE_CHECKING:
@@ -26,13 +27,20 @@ _SENTENCE_END = frozenset(".!?…:\"”’')]。！？」』）")
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
+def _line_breaks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line break: \r\n, \n or \r."""
+    if "\r" in text:
+        return [m.span() for m in _LINE_BREAK.finditer(text)]
+    return [(i, i + 1) for i in find_all(text, "\n")]  # the common case, at str.find speed
+
+
 class LineIndex:
     """Offsets to 1-based (line, column) by bisecting a table of line starts. CRLF is one break."""
 
     __slots__ = ("starts", "text_length")
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.starts = [0] + [end for _start, end in _line_breaks(text)]
         self.text_length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -75,7 +83,6 @@ class Sentence:
 
 # Masked inline material, found in every format.
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _EMAIL_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)+\b")
 
 # Markdown block syntax.
@@ -143,7 +150,7 @@ class Document:
 
     def _lines(self) -> list[Line]:
         # A line ends where its break starts (a break is one of \r\n, \n, \r: see LineIndex).
-        ends = [m.start() for m in _LINE_BREAK.finditer(self.text)]
+        ends = [start for start, _end in _line_breaks(self.text)]
         ends.append(len(self.text))
         return [
             Line(start, end, n)
@@ -289,7 +296,7 @@ class Document:
     # -- derived views ---------------------------------------------------------------------------------
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
+        starts = self.derived("paragraph-starts", lambda d: [p.start for p in d.paragraphs])
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < max(self.paragraphs[i].end, self.paragraphs[i].start + 1):
             return self.paragraphs[i]
@@ -322,16 +329,27 @@ def _emails(text: str) -> list[tuple[int, int]]:
     out = []
     at = text.find("@")
     while at != -1:
-        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        local = _local_part_start(text, max(0, at - 64), at)
         domain = _EMAIL_DOMAIN.match(text, at + 1)
-        if local and domain:
-            start = local.start()
+        if local is not None and domain:
+            start = local
             while start < at and not text[start].isalnum():
                 start += 1  # a local part starts with a letter or digit
             if start < at:
                 out.append((start, domain.end()))
         at = text.find("@", at + 1)
     return out
+
+
+def _local_part_start(text: str, lo: int, at: int) -> int | None:
+    """Where the run of word characters, dots, plus and minus signs that ends at `at` (or just before a
+    line break there) starts, no earlier than lo; None when there is none. (A walk back: an end-anchored
+    pattern would be tried at every start in the window.)"""
+    end = at - 1 if at > lo and text[at - 1] == "\n" else at
+    j = end
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in "_.+-"):
+        j -= 1
+    return j if j < end else None
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from tlqa.document import Document
 from tlqa.errors import ConfigError
 from tlqa.findings import FileReport, Finding, ParagraphInfo, Position, Severity, Violation
 from tlqa.rules import Registry, Rule
+from tlqa.scan import may_contain
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +51,25 @@ class Article:
         return self.target.derived("language", _language_of)
 
     def has(self, need: str) -> bool:
-        return {"source": self.source, "reference": self.reference, "published": self.published}.get(
-            need
-        ) is not None
+        """Whether the article has what a rule needs: "source", "reference" or "published"."""
+        return need in _NEEDS and getattr(self, need) is not None
+
+
+_NEEDS = frozenset(("source", "reference", "published"))
 
 
 _CJK_LETTER = re.compile(
     "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]"
 )
+_CJK_RANGES = (
+    (0x1100, 0x11FF),
+    (0x3040, 0x30FF),
+    (0x3130, 0x318F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7A3),
+    (0xF900, 0xFAFF),
+)  # the code points of _CJK_LETTER, for a quick test that the text has none
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
@@ -66,7 +78,7 @@ def _language_of(doc: Document) -> str:
     untranslated passages stays English, so the untranslated family reports them). Counted with
     regular expressions: a per-character loop would cost more than some whole families."""
     text = doc.visible
-    if _CJK_LETTER.search(text) is None:
+    if not may_contain(text, _CJK_RANGES) or _CJK_LETTER.search(text) is None:
         return "en"
     if len(_CJK_LETTER.findall(text)) <= len(_LATIN_LETTER.findall(text)):
         return "en"
@@ -104,6 +116,17 @@ class Engine:
             cache[family] = self.config.options(family)
         return cache[family]
 
+    def _plan(self, rules: list[Rule]) -> list[tuple[Rule, Severity, Mapping[str, Any]]]:
+        """Each rule with its severity and its family's options, worked out once per list of rules."""
+        plans = self.__dict__.setdefault("_plans", {})
+        key = id(rules)
+        if key not in plans:
+            plans[key] = (
+                rules,  # kept, so that the id stays this list's
+                [(r, self.config.severity.get(r.code, r.severity), self._options(r.family)) for r in rules],
+            )
+        return plans[key][1]
+
     def rules_for(self, path: str) -> list[Rule]:
         """The selected rules less those the style file's per-file-ignores switch off for `path`."""
         ignored = self.config.ignored_for(path)
@@ -119,13 +142,12 @@ class Engine:
         findings: list[Finding] = []
         ran: list[Rule] = []
         language = article.language
-        for r in self.rules_for(article.path) if language == "en" else ():
-            if not all(article.has(need) for need in r.needs):
+        for r, severity, options in self._plan(self.rules_for(article.path)) if language == "en" else ():
+            if r.needs and not all(article.has(need) for need in r.needs):
                 continue
             ran.append(r)
-            severity = self.config.severity.get(r.code, r.severity)
             try:
-                for v in r.func(article, self._options(r.family)):
+                for v in r.func(article, options):
                     findings.append(_stamp(r, severity, v, doc))
             except Exception as exc:  # a crashing rule must not stop the run (nor an audit)
                 crash = Violation(

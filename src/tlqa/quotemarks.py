@@ -18,6 +18,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tlqa.scan import find_all
+
 if TYPE_CHECKING:
     from tlqa.document import Document
 
@@ -39,7 +41,8 @@ _KIND = {
 }
 MARK_CHARS = frozenset(_KIND)
 _SINGLES = frozenset("'‘’")
-_MARK_RE = re.compile("[\"'“”„‘’]")
+_MARK_GLYPHS = "\"'“”„‘’"
+
 
 _QUOTE_CHARS = frozenset("\"'“”„‘’«»")
 _LEFT_BOUNDARY = frozenset("([{<—–/") | _QUOTE_CHARS
@@ -143,7 +146,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
     carried: _Open | None = None  # a quotation continuing from the previous paragraph
     prose = [p for p in doc.paragraphs if p.is_prose]
     # Every mark of the text in one scan; each paragraph takes its slice (paragraphs are in text order).
-    everywhere = [m.start() for m in _MARK_RE.finditer(text)]
+    everywhere = find_all(text, _MARK_GLYPHS)
     for n, para in enumerate(prose):
         first = bisect_left(everywhere, para.start)
         last = bisect_left(everywhere, para.end, first)

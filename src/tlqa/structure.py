@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tlqa import lazyre
+from tlqa.scan import has_any
 
 if TYPE_CHECKING:
     from tlqa.document import Document, Paragraph, Sentence
@@ -242,7 +243,7 @@ _ART_REMARK = lazyre.compile(
     re.I,
 )
 # Labels a pipeline leaves in the source language: anywhere.
-_FOREIGN_LABEL_LEAD = lazyre.compile("[번원역译翻原訳]")
+_FOREIGN_LABEL_LEAD = "번원역译翻原訳"
 _ART_CJK_LABEL = lazyre.compile(
     r"\[(?:번역|번역문|원문|역자 ?주|역주|译文|翻译|原文|翻訳|訳注)\]"
     r"|^(?:번역|번역문|원문|译文|翻译|翻訳)\s*[:：]"
@@ -271,7 +272,7 @@ def paragraph_artefacts(s: str) -> list[tuple[int, int, str]]:
         elif m := _ART_REMARK.match(s):
             found.append((0, m.end(), "a language model's remark"))
     covered = found[0][1] if found else 0
-    if not s.isascii() and _FOREIGN_LABEL_LEAD.search(s):
+    if not s.isascii() and has_any(s, _FOREIGN_LABEL_LEAD):
         for m in _ART_CJK_LABEL.finditer(s):
             if m.start() >= covered:
                 found.append((m.start(), m.end(), "a translation label"))
@@ -468,8 +469,19 @@ def title_like(s: str) -> bool:
 # -- sentences, only where needed ------------------------------------------------------------------------
 
 # Every place a sentence can end, and more (after any closing mark): a cheap first cut, so that the
-# sentence splitter runs only on the paragraphs a check really needs to look into.
-CRUDE_BREAK = lazyre.compile(r"(?<=[.!?…\"”’)\]])\s+")
+# sentence splitter runs only on the paragraphs a check really needs to look into. The mark is captured
+# rather than looked behind for: a pattern that opens with a look-behind is tried at every character.
+_CRUDE_BREAK = lazyre.compile(r"([.!?…\"”’)\]])\s+")
+
+
+def crude_pieces(s: str) -> list[str]:
+    """s cut at the white space after every mark that may end a sentence (the marks stay with the
+    piece before)."""
+    parts = _CRUDE_BREAK.split(s)
+    pieces = parts[0::2]
+    for k, mark in enumerate(parts[1::2]):
+        pieces[k] += mark
+    return pieces
 
 
 def sentences_in(doc: Document, indices: Sequence[int]) -> list[Sentence]:

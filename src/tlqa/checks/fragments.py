@@ -26,11 +26,12 @@ from tlqa.document import Document, Paragraph
 from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
 from tlqa.rules import rule
+from tlqa.scan import has_any
 from tlqa.structure import (
-    CRUDE_BREAK,
     ENDLESS,
     TEXT_KINDS,
     caption_credit,
+    crude_pieces,
     find_artefacts,
     glued_credit,
     is_terminated,
@@ -325,7 +326,7 @@ _MOJIBAKE = lazyre.compile(
     r"â€[™œ\x9d”“˜¦¢•\x93\x94\x98\x99\"']|â€(?=\s)|Ã[\x80-\xbf©¨ª«®±²³´µ¶·¸¹º»¼½¾¿]|Â[\xa0°£©®±·»«]"
     r"|¡[°±®¯ª¤¶]|\ufffd"
 )
-_MOJIBAKE_LEAD = lazyre.compile("[âÃÂ¡\ufffd]")
+_MOJIBAKE_LEAD = "âÃÂ¡\ufffd"
 
 
 @rule("F104", "leftover-markup", "fragments", Severity.WARNING)
@@ -392,7 +393,7 @@ def garbled_characters(article: Article, options: Mapping[str, Any]) -> Iterator
     """
     doc = article.target
     vis = doc.visible
-    if not _MOJIBAKE_LEAD.search(vis):
+    if vis.isascii() or not has_any(vis, _MOJIBAKE_LEAD):
         return
     for m in _MOJIBAKE.finditer(vis):
         p = doc.paragraph_at(m.start())
@@ -684,7 +685,7 @@ def _paragraphs_sharing_a_piece(doc: Document, wanted: Sequence[int]) -> list[in
     found: set[int] = set()
     normalised = _normalised_paragraphs(doc)
     for i in wanted:
-        for piece in CRUDE_BREAK.split(normalised[i]):
+        for piece in crude_pieces(normalised[i]):
             if piece.count(" ") < 3:
                 continue
             piece = piece.strip("\"'()[] ")

@@ -16,6 +16,7 @@ from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
 from tlqa.quotemarks import MEASURE, Problem
 from tlqa.rules import rule
+from tlqa.scan import find_all
 
 _NAMES = {
     "“": "opening double mark",
@@ -264,7 +265,6 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_BRACKET = re.compile(r"[()\[\]{}]")
 _SMILEY = re.compile(r"(?<!\w)[:;][-^o']?[()\[\]{}DPp](?![\w(])")
 _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}[a-z]?|[ivxlc]{2,6}|[IVXLC]{2,6})\)$")
 _LIST_ITEM = re.compile(r"\s*(?:[A-Za-z]|\d{1,3}|[ivxIVX]{1,4})\)")
@@ -284,7 +284,7 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
     unpaired: list[tuple[int, str]] = []
     mismatched: list[tuple[int, int]] = []
     # Every bracket of the text in one scan; each paragraph takes its slice (paragraphs are in text order).
-    brackets = [m.start() for m in _BRACKET.finditer(text)]
+    brackets = find_all(text, "()[]{}")
     if not brackets:
         return unpaired, mismatched
     pending: list[tuple[int, str]] = []  # opened in an earlier paragraph
@@ -298,7 +298,11 @@ def _find_bracket_problems(doc: Document) -> tuple[list[tuple[int, str]], list[t
             unpaired.extend((o, "open") for o, _ in carried)
             pending = []
             continue
-        ignore = {m.start() + len(m.group()) - 1 for m in _SMILEY.finditer(text, para.start, para.end)}
+        ignore = (
+            {m.start() + len(m.group()) - 1 for m in _SMILEY.finditer(text, para.start, para.end)}
+            if text.find(":", para.start, para.end) != -1 or text.find(";", para.start, para.end) != -1
+            else ()  # a smiley starts with : or ;
+        )
         stack: list[tuple[int, str]] = []
         pending = []
         for i in brackets[first:last]:
