@@ -39,8 +39,8 @@ class LineIndex:
 
     __slots__ = ("starts", "text_length")
 
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [end for _start, end in _line_breaks(text)]
+    def __init__(self, text: str, breaks: list[tuple[int, int]] | None = None) -> None:
+        self.starts = [0] + [end for _start, end in (_line_breaks(text) if breaks is None else breaks)]
         self.text_length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -110,8 +110,9 @@ class Document:
         self.text = text
         self.format = fmt
         self.path = path
-        self.line_index = LineIndex(text)
-        self.lines = self._lines()
+        breaks = _line_breaks(text)
+        self.line_index = LineIndex(text, breaks)
+        self.lines = self._lines(breaks)
         masks: list[tuple[int, int]] = []
         kinds: list[tuple[str, int, int]]  # (kind, first line index, last line index) blocks
         if fmt == "markdown":
@@ -148,9 +149,9 @@ class Document:
 
     # -- structure -----------------------------------------------------------------------------------
 
-    def _lines(self) -> list[Line]:
+    def _lines(self, breaks: list[tuple[int, int]]) -> list[Line]:
         # A line ends where its break starts (a break is one of \r\n, \n, \r: see LineIndex).
-        ends = [start for start, _end in _line_breaks(self.text)]
+        ends = [start for start, _end in breaks]
         ends.append(len(self.text))
         return [
             Line(start, end, n)

@@ -40,7 +40,6 @@ _KIND = {
     "’": "single",
 }
 MARK_CHARS = frozenset(_KIND)
-_SINGLES = frozenset("'‘’")
 _MARK_GLYPHS = "\"'“”„‘’"
 
 
@@ -159,19 +158,22 @@ def analyse(doc: Document) -> QuoteAnalysis:
         if carried is not None:
             stack.append(carried)
             carried = None
+        p_start, p_end, p_index = para.start, para.end, para.index
         for pos in positions:
             ch = text[pos]
+            kind = _KIND[ch]
             if (
-                ch in _SINGLES
-                and para.start < pos < para.end - 1
+                kind == "single"
+                and p_start < pos < p_end - 1
                 and text[pos - 1].isalnum()
                 and text[pos + 1].isalnum()
             ):
                 # Inside a word (it’s, O’Brien): the commonest mark by far, and an apostrophe whatever the
-                # stack holds (the first case of _classify, taken without its set-up).
-                marks.append(Mark(pos, ch, "single", APOSTROPHE, para.index, True))
+                # stack holds (the first case of _role, taken without its set-up).
+                marks.append(Mark(pos, ch, kind, APOSTROPHE, p_index, True))
                 continue
-            mark = _classify(text, pos, para.start, para.end, para.index, stack)
+            role, certain = _role(text, pos, p_start, p_end, ch, kind, stack)
+            mark = Mark(pos, ch, kind, role, p_index, certain)
             marks.append(mark)
             if mark.role in (APOSTROPHE, MEASURE):
                 continue
@@ -288,11 +290,9 @@ def _opens_with_double(text: str, para: object) -> bool:
     return i < para.end and text[i] in ('"', "“", "„")  # type: ignore[attr-defined]
 
 
-def _classify(text: str, i: int, start: int, end: int, para: int, stack: list[_Open]) -> Mark:
-    ch = text[i]
-    kind = _KIND[ch]
-    role, certain = _role(text, i, start, end, ch, kind, stack)
-    return Mark(i, ch, kind, role, para, certain)
+def curly(ch: str) -> bool:
+    """Is this mark glyph a curly one?"""
+    return ch in _CURLY_FACING
 
 
 def _is_open(stack: list[_Open], kind: str, ch: str, prev: str) -> bool:

@@ -258,8 +258,10 @@ _ART_LEAD = lazyre.compile(
 )
 
 
-def paragraph_artefacts(s: str) -> list[tuple[int, int, str]]:
-    """Artefacts in one paragraph's visible text: (start, end, what) relative to it."""
+def paragraph_artefacts(s: str, labels: bool = True) -> list[tuple[int, int, str]]:
+    """Artefacts in one paragraph's visible text: (start, end, what) relative to it. With `labels`
+    False (the caller knows the text has none of their characters) source-language labels are not
+    looked for."""
     found: list[tuple[int, int, str]] = []
     if _ART_LEAD.match(s):
         m = _ART_PREAMBLE.match(s)
@@ -272,7 +274,7 @@ def paragraph_artefacts(s: str) -> list[tuple[int, int, str]]:
         elif m := _ART_REMARK.match(s):
             found.append((0, m.end(), "a language model's remark"))
     covered = found[0][1] if found else 0
-    if not s.isascii() and has_any(s, _FOREIGN_LABEL_LEAD):
+    if labels and not s.isascii() and has_any(s, _FOREIGN_LABEL_LEAD):
         for m in _ART_CJK_LABEL.finditer(s):
             if m.start() >= covered:
                 found.append((m.start(), m.end(), "a translation label"))
@@ -406,24 +408,32 @@ def classify(doc: Document, paragraphs: Sequence[Paragraph], credits: Sequence[s
     kinds: list[str] = [p.kind for p in paragraphs]
     texts = [vis[p.start : p.end] for p in paragraphs]
     artefacts: list[Artefact] = []
+    labels = not vis.isascii() and has_any(vis, _FOREIGN_LABEL_LEAD)  # (asked once, not per paragraph)
+    # _shape reads a paragraph's raw line for an e-mail address (masked in the visible text) and, in
+    # Markdown, for an image; a plain text without "@" needs no raw lines.
+    need_raw = doc.format == "markdown" or "@" in text
     for i, p in enumerate(paragraphs):
         if p.kind == "code":
             continue
         s = texts[i]
-        whole_end = len(s.rstrip())
-        found = [
-            Artefact(p.start + a, p.start + b, what, a == 0 and b >= whole_end)
-            for a, b, what in paragraph_artefacts(s)
-        ]
-        artefacts.extend(found)
+        spans = paragraph_artefacts(s, labels)
+        if spans:
+            whole_end = len(s.rstrip())
+            found = [
+                Artefact(p.start + a, p.start + b, what, a == 0 and b >= whole_end) for a, b, what in spans
+            ]
+            artefacts.extend(found)
+            if p.kind == "body" and any(a.whole for a in found):
+                kinds[i] = "artefact"
+                continue
         if p.kind != "body":
             continue
-        if any(a.whole for a in found):
-            kinds[i] = "artefact"
-            continue
-        line_start = text.rfind("\n", 0, p.start) + 1
-        line_end = text.find("\n", p.end)
-        raw = text[line_start : line_end if line_end >= 0 else len(text)]
+        if need_raw:
+            line_start = text.rfind("\n", 0, p.start) + 1
+            line_end = text.find("\n", p.end)
+            raw = text[line_start : line_end if line_end >= 0 else len(text)]
+        else:
+            raw = ""
         shape = _shape(s, raw, doc.format, credits)
         if shape is not None:
             kinds[i] = shape

@@ -592,10 +592,11 @@ def _duplicate_paragraphs(doc: Document, kinds: Sequence[str]) -> dict[int, int]
 def _find_duplicate_paragraphs(doc: Document, kinds: Sequence[str]) -> dict[int, int]:
     seen: dict[str, int] = {}
     out: dict[int, int] = {}
+    normalised = _normalised_paragraphs(doc)
     for i in range(len(doc.paragraphs)):
         if kinds[i] not in TEXT_KINDS and kinds[i] != "caption":
             continue
-        key = _normalised_paragraphs(doc)[i]
+        key = normalised[i]
         if key.count(" ") < 4:
             continue
         if key in seen:

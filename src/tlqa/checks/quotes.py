@@ -14,7 +14,7 @@ from typing import Any
 from tlqa.document import Document
 from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
-from tlqa.quotemarks import MEASURE, Problem
+from tlqa.quotemarks import MEASURE, Problem, curly
 from tlqa.rules import rule
 from tlqa.scan import find_all
 
@@ -182,9 +182,9 @@ def nested_double_quotes(article: Article, options: Mapping[str, Any]) -> Iterat
     text = article.target.text
     for p in _problems(article, "nested_double"):
         open_at, close_at = p.marks
-        curly = text[open_at] != '"'
+        is_curly = text[open_at] != '"'
         inner = text[open_at + 1 : close_at]
-        replacement = f"‘{inner}’" if curly else f"'{inner}'"
+        replacement = f"‘{inner}’" if is_curly else f"'{inner}'"
         yield Violation(
             open_at,
             close_at + 1,
@@ -209,7 +209,7 @@ def wrong_facing_mark(article: Article, options: Mapping[str, Any]) -> Iterator[
         The band’s ’90s hits, “remastered,” are back.
     """
     for m in article.target.quotations.marks:
-        if m.certain and m.wrong_facing:
+        if m.certain and curly(m.char) and m.wrong_facing:  # (only a curly glyph faces a way)
             right = m.curly_form()
             what = "apostrophe" if m.role == "apostrophe" else f"{m.role}ing {m.kind} quotation mark"
             yield Violation(
@@ -237,14 +237,14 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
         “We’re ready,” she said. “It’s time.”
     """
     marks = [m for m in article.target.quotations.marks if m.role != MEASURE]
-    curly = sum(1 for m in marks if m.curly)
-    straight = len(marks) - curly
+    n_curly = sum(1 for m in marks if curly(m.char))
+    n_straight = len(marks) - n_curly
     style = options.get("style", "auto")
     if style == "auto":
-        if not curly or not straight:
+        if not n_curly or not n_straight:
             return
-        style = "curly" if curly >= straight else "straight"
-        why = f"this article mostly uses {style} marks ({max(curly, straight)} of {len(marks)})"
+        style = "curly" if n_curly >= n_straight else "straight"
+        why = f"this article mostly uses {style} marks ({max(n_curly, n_straight)} of {len(marks)})"
     else:
         why = f"the house style is {style} marks"
     for m in marks:
@@ -257,7 +257,7 @@ def mixed_quote_styles(article: Article, options: Mapping[str, Any]) -> Iterator
             m.offset + 1,
             f"{'Straight' if style == 'curly' else 'Curly'} {m.char} where {why}; use {right}",
             suggestion=Suggestion(right, Applicability.SAFE if safe else Applicability.UNSAFE),
-            evidence={"curly": curly, "straight": straight, "style": style},
+            evidence={"curly": n_curly, "straight": n_straight, "style": style},
         )
 
 
