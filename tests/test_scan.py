@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tlqa.scan import find_all, has_any, may_contain
+from tlqa.scan import class_ranges, find_all, has_any, may_contain
 
 # Text drawn from the characters that matter here: ASCII, curly marks and dashes, Hangul, CJK, full-width
 # digits, an astral character, and any other code point.
@@ -49,3 +49,12 @@ def test_may_contain_tells_english_from_hangul() -> None:
     assert not may_contain(english, hangul)
     assert may_contain(english + " 서울", hangul)
     assert not may_contain("plain ASCII", hangul)
+
+
+@given(st.characters())
+def test_class_ranges_reads_a_class_as_the_regex_does(ch: str) -> None:
+    from tlqa.checks.untranslated import _FOREIGN_CLASS
+
+    for body in (_FOREIGN_CLASS, "a-z0-9_", "\uff10-\uff19", "-ab", "ab-"):
+        in_ranges = any(lo <= ord(ch) <= hi for lo, hi in class_ranges(body))
+        assert in_ranges == bool(re.fullmatch(f"[{body}]", ch))

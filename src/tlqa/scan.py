@@ -72,3 +72,19 @@ def _leads(ranges: tuple[tuple[int, int], ...]) -> tuple[bytes, ...]:
             if a <= b:
                 leads.update(range(lead_of(a), lead_of(b) + 1))
     return tuple(bytes([b]) for b in sorted(leads))
+
+
+def class_ranges(chars: str) -> tuple[tuple[int, int], ...]:
+    """The code-point ranges of a character-class body made of plain characters and a-b ranges, as a
+    regular expression's [...] would read it ("a-z0-9_" -> (97, 122), (48, 57), (95, 95)): so that a
+    module states its class once and gives may_contain the same code points."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out.append((ord(chars[i]), ord(chars[i + 2])))
+            i += 3
+        else:
+            out.append((ord(chars[i]), ord(chars[i])))
+            i += 1
+    return tuple(out)

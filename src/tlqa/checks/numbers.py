@@ -31,6 +31,7 @@ from tlqa.engine import Article
 from tlqa.findings import Applicability, Severity, Suggestion, Violation
 from tlqa.numtext import Number, english
 from tlqa.rules import rule
+from tlqa.scan import may_contain
 
 _CURRENCY_WORD = {
     "KRW": "won",
@@ -89,7 +90,7 @@ _FULLWIDTH = lazyre.compile(r"[\uff10-\uff19]")
 def _maybe_source_form(text: str) -> bool:
     return (
         any(c in text for c in "만억조천万萬亿億兆百퍼パ") and _SOURCE_FORM_HINT.search(text) is not None
-    ) or (_FULLWIDTH.search(text) is not None)
+    ) or (may_contain(text, ((0xFF10, 0xFF19),)) and _FULLWIDTH.search(text) is not None)
 
 
 def _inside_date(article: Article, offset: int) -> bool:

@@ -23,6 +23,7 @@ from tlqa.document import Document
 from tlqa.engine import Article
 from tlqa.findings import Severity, Violation
 from tlqa.rules import rule
+from tlqa.scan import class_ranges, may_contain
 from tlqa.scripts import script_counts, script_of
 from tlqa.structure import TEXT_KINDS, find_artefacts, sentences_in
 
@@ -39,6 +40,7 @@ _FOREIGN_CLASS = (
 )
 _CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65・"
 _FOREIGN = lazyre.compile(f"[{_FOREIGN_CLASS}]")
+_FOREIGN_RANGES = class_ranges(_FOREIGN_CLASS)  # for may_contain, the quick test before _FOREIGN
 # A run: foreign letters, joined by spaces, digits and punctuation on the same line, with the foreign
 # punctuation that closes it (。 ， 」).
 _RUN = lazyre.compile(
@@ -146,7 +148,7 @@ def _runs(doc: Document) -> list[_Run]:
 
 def _find_runs(doc: Document) -> list[_Run]:
     vis = doc.visible
-    if not _FOREIGN.search(vis) or not _english_script(doc):
+    if not may_contain(vis, _FOREIGN_RANGES) or not _FOREIGN.search(vis) or not _english_script(doc):
         return []
     artefacts = [(a.start, a.end) for a in find_artefacts(doc)]
     out: list[_Run] = []
