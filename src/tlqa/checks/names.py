@@ -53,10 +53,13 @@ def _source_distinct(article: Article, pairing: core.Pairing) -> bool:
 def _pairings(article: Article, options: Mapping[str, Any]) -> Iterator[core.Pairing]:
     """The in-article pairings the glossary does not decide."""
     entries = _glossary(options)
+    found = core.pairings(article.target)
+    if not found:
+        return  # most articles: no need to read the glossary into the article
     norms = gloss.token_norms(entries)
     spans = [(h.start, h.end) for h in gloss.hits(article.target, entries)]
     idx = core.index(article.target)
-    for p in core.pairings(article.target):
+    for p in found:
         o = idx.occurrences[p.variant]
         if p.norms & norms or any(s <= o.start < e for s, e in spans):
             continue
