@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, dataclass, fields
 
 from tlqa import lazyre
 from tlqa.months import MONTHS, month_number
@@ -40,12 +42,13 @@ _WEEKDAY_SHORT = {
 _WEEKDAY_TWO = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
 
 
+_WEEKDAY_FULL = {name.lower(): i for i, name in enumerate(WEEKDAYS)}
+
+
 def weekday_number(word: str) -> int | None:
     w = word.rstrip(".").lower()
-    for i, name in enumerate(WEEKDAYS):
-        if w == name.lower():
-            return i
-    return _WEEKDAY_SHORT.get(w, _WEEKDAY_TWO.get(w))
+    n = _WEEKDAY_FULL.get(w)
+    return n if n is not None else _WEEKDAY_SHORT.get(w, _WEEKDAY_TWO.get(w))
 
 
 # Month names as they open a date: full names, AP abbreviations, three-letter forms (with or without a
@@ -130,7 +133,10 @@ _DMY_TAIL = lazyre.compile(
     r"(?<![\w.,])(?:" + _WD_NAMES + r",?\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$"
 )
 _DIGIT_TAIL = lazyre.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-_ISO_OR_NUMERIC_HINT = lazyre.compile(r"-[0-9]{2}-|/[0-9]{1,2}/")
+# (Two patterns that each open with a literal: the engine finds a literal much faster than either of two
+# characters. Most texts have no slash at all, which str.find tells faster still.)
+_ISO_HINT = lazyre.compile(r"-[0-9]{2}-")
+_NUMERIC_HINT = lazyre.compile(r"/[0-9]{1,2}/")
 _NUMERIC_HIT = lazyre.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _DAY_HIT = lazyre.compile(r"the\s+\d{1,2}(?:st|nd|rd|th)")
 _PREP_TAIL = lazyre.compile(
@@ -148,8 +154,13 @@ _QUALIFIERS = frozenset(
 _QUALIFIER_TAIL = lazyre.compile(
     r"\b(?i:on\s+or\s+before|on|by|until|till|since|from|last|next|this|early|late|earlier|later)\s+$"
 )
+# relative_dates looks for its words with str.find, which is much faster than a regular expression's scan
+# for a set of first letters: weekday names from the "day" they end in and the stem before it; today and
+# yesterday from their "day" too, tomorrow and tonight by name. (this/last/next week, month or year:
+# _period_hits.)
+_WD_STEMS = ("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun")
 _DAYWORD_HIT = lazyre.compile(r"[TtYy](?:oday|esterday|omorrow|onight)\b")
-_PERIOD_HIT = lazyre.compile(r"[TtLlNn](?:his|ast|ext)\s+(?P<unit>week|month|year)\b")
+_PERIOD_TAILS = tuple(lazyre.compile(q + r"\s+(?P<unit>week|month|year)\b") for q in ("his", "ast", "ext"))
 _EARLIER_TAIL = lazyre.compile(r"\b(?i:earlier|later)\s+$")
 
 _RELATIVE = lazyre.compile(
@@ -227,6 +238,92 @@ class RelativeMention:
     qualifier: str = ""
 
 
+# Building the mentions fast. The __init__ that dataclasses writes for a frozen class sets every field
+# through object.__setattr__, which made building DateMentions the largest single cost of reading an
+# article's dates. These constructors take the same arguments, fill in an instance of a plain class with
+# the same slots, and then make it the frozen class (Python allows assigning __class__ between classes of
+# the same layout, and checks it): the result is the same object DateMention(...) makes. Neither class
+# has a __post_init__; one added would have to be called here.
+
+
+class _DateMentionSlots:
+    __slots__ = DateMention.__slots__
+
+
+class _RelativeMentionSlots:
+    __slots__ = RelativeMention.__slots__
+
+
+def _date_mention(
+    start: int,
+    end: int,
+    text: str,
+    form: str,
+    year: int | None = None,
+    month: int | None = None,
+    day: int | None = None,
+    day_end: int | None = None,
+    month_end: int | None = None,
+    weekday: int | None = None,
+    weekday_span: tuple[int, int] | None = None,
+    month_span: tuple[int, int] | None = None,
+    day_span: tuple[int, int] | None = None,
+    ordinal: str | None = None,
+    year_span: tuple[int, int] | None = None,
+    year_comma: bool = False,
+    ambiguous: bool = False,
+) -> DateMention:
+    """DateMention(...), faster."""
+    d = _DateMentionSlots()
+    d.start = start
+    d.end = end
+    d.text = text
+    d.form = form
+    d.year = year
+    d.month = month
+    d.day = day
+    d.day_end = day_end
+    d.month_end = month_end
+    d.weekday = weekday
+    d.weekday_span = weekday_span
+    d.month_span = month_span
+    d.day_span = day_span
+    d.ordinal = ordinal
+    d.year_span = year_span
+    d.year_comma = year_comma
+    d.ambiguous = ambiguous
+    d.__class__ = DateMention  # type: ignore[assignment]
+    return d  # type: ignore[return-value]
+
+
+def _relative_mention(
+    start: int, end: int, text: str, kind: str, weekday: int | None = None, qualifier: str = ""
+) -> RelativeMention:
+    """RelativeMention(...), faster."""
+    r = _RelativeMentionSlots()
+    r.start = start
+    r.end = end
+    r.text = text
+    r.kind = kind
+    r.weekday = weekday
+    r.qualifier = qualifier
+    r.__class__ = RelativeMention  # type: ignore[assignment]
+    return r  # type: ignore[return-value]
+
+
+def _takes_the_fields_of(make: Callable[..., object], cls: type) -> bool:
+    """Whether `make` takes the fields of the dataclass `cls`, in order and with the same defaults."""
+    code = make.__code__
+    return code.co_varnames[: code.co_argcount] == tuple(f.name for f in fields(cls)) and (
+        make.__defaults__ == tuple(f.default for f in fields(cls) if f.default is not MISSING)
+    )
+
+
+# Fails at import when a field of either class changes and its constructor here does not follow.
+assert _takes_the_fields_of(_date_mention, DateMention)
+assert _takes_the_fields_of(_relative_mention, RelativeMention)
+
+
 def _group_span(m: re.Match[str], name: str) -> tuple[int, int] | None:
     return m.span(name) if m.group(name) is not None else None
 
@@ -236,7 +333,7 @@ def _int(s: str | None) -> int | None:
 
 
 def _weekday_of(m: re.Match[str]) -> tuple[int | None, tuple[int, int] | None]:
-    wd = m.groupdict().get("wd")
+    wd = m.group("wd")  # (every pattern read with this has the group)
     if not wd:
         return None, None
     n = weekday_number(wd)
@@ -250,12 +347,27 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
     end = len(text) if end is None else end
     found: list[DateMention] = []
     months = [m.start() for m in _MONTH_HIT.finditer(text, start, end)]
-    mdy_starts = []
+    # Month first (May 1), tried at each month not inside the last one found, and from a weekday before
+    # the month where there is one (Tuesday, June 3). The weekday is looked for only when the date
+    # matches from the month: both readings share everything from the month on.
+    mdy_months = set()  # where a month-first date has its month: no "May 2025" reading there
+    last = -1
+    for p in months:
+        if p < last:
+            continue
+        m = _MDY.match(text, p, end)
+        if m is None:
+            continue
+        if _WD_ANY.search(text, max(start, p - 16), p):
+            tail = _WD_TAIL.search(text, max(start, p - 40), p)
+            if tail and tail.start() >= last:
+                m = _MDY.match(text, tail.start(), end) or m
+        last = m.end()
+        mdy_months.add(p)
+        found.append(_mdy_mention(text, m))
     dmy_starts = []
     for p in months:
         lo = max(start, p - 40)
-        tail = _WD_TAIL.search(text, lo, p) if _WD_ANY.search(text, max(start, p - 16), p) else None
-        mdy_starts.append([tail.start(), p] if tail else [p])
         if not _day_before(text, lo, p):
             continue
         tail = _DMY_TAIL.search(text, lo, p)
@@ -264,34 +376,6 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
             dmy_starts.append(
                 [tail.start()] + ([digit.start()] if digit and digit.start() != tail.start() else [])
             )
-    for m in _matches_at(_MDY, text, mdy_starts, end):
-        wd, wd_span = _weekday_of(m)
-        if wd_span is not None and len(m.group("wd")) == 2 and not m.group().startswith(m.group("wd") + ","):
-            wd, wd_span = None, None
-        month = month_number(m.group("mon"))
-        mspan = (m.start("mon"), m.end("mdot") if m.group("mdot") else m.end("mon"))
-        day_span = (m.start("day"), m.end("ord") if m.group("ord") else m.end("day"))
-        mstart = m.start() if wd_span else mspan[0]
-        found.append(
-            DateMention(
-                mstart,
-                m.end(),
-                text[mstart : m.end()],
-                "mdy",
-                _int(m.group("year")),
-                month,
-                int(m.group("day")),
-                _int(m.group("day2")),
-                month_number(m.group("mon2")) if m.group("mon2") else None,
-                wd,
-                wd_span,
-                mspan,
-                day_span,
-                m.group("ord"),
-                _group_span(m, "year"),
-                False,
-            )
-        )
     for m in _matches_at(_DMY, text, dmy_starts, end):
         wd, wd_span = _weekday_of(m)
         month = month_number(m.group("mon"))
@@ -299,7 +383,7 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
         day_span = (m.start("day"), m.end("ord") if m.group("ord") else m.end("day"))
         s = m.start() if wd_span else (m.start("day") if not m.group().startswith("the") else m.start())
         found.append(
-            DateMention(
+            _date_mention(
                 s,
                 m.end(),
                 text[s : m.end()],
@@ -317,10 +401,10 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
                 _group_span(m, "year"),
             )
         )
-    for m in _matches_at(_MY, text, [[p] for p in months], end):
+    for m in _matches_at(_MY, text, [[p] for p in months if p not in mdy_months], end):
         mspan = (m.start("mon"), m.end("mdot") if m.group("mdot") else m.end("mon"))
         found.append(
-            DateMention(
+            _date_mention(
                 m.start(),
                 m.end(),
                 m.group(),
@@ -332,10 +416,12 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
                 year_comma=bool(m.group("ycomma")),
             )
         )
-    slashed = _ISO_OR_NUMERIC_HINT.search(text, start, end) is not None
+    slashed = _ISO_HINT.search(text, start, end) is not None or (
+        text.find("/", start, end) != -1 and _NUMERIC_HINT.search(text, start, end) is not None
+    )
     for m in _ISO.finditer(text, start, end) if slashed else ():
         found.append(
-            DateMention(
+            _date_mention(
                 m.start(),
                 m.end(),
                 m.group(),
@@ -365,7 +451,7 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
             ambiguous = True
         s = m.start() if wd_span else m.start("a")
         found.append(
-            DateMention(
+            _date_mention(
                 s,
                 m.end(),
                 text[s : m.end()],
@@ -388,7 +474,7 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
         wd, wd_span = _weekday_of(m)
         s = m.start() if wd_span else m.end("prep")
         found.append(
-            DateMention(
+            _date_mention(
                 s,
                 m.end(),
                 text[s : m.end()],
@@ -404,8 +490,46 @@ def english_dates(text: str, start: int = 0, end: int | None = None) -> list[Dat
     return _without_overlaps(found)
 
 
+def _mdy_mention(text: str, m: re.Match[str]) -> DateMention:
+    wd_text, mon, mdot, day, ordinal, day2, mon2, year = m.group(
+        "wd", "mon", "mdot", "day", "ord", "day2", "mon2", "year"
+    )
+    wd, wd_span = _weekday_of(m) if wd_text else (None, None)
+    if wd_span is not None and len(wd_text) == 2 and not m.group().startswith(wd_text + ","):
+        wd, wd_span = None, None
+    mspan = (m.start("mon"), m.end("mdot") if mdot else m.end("mon"))
+    day_span = (m.start("day"), m.end("ord") if ordinal else m.end("day"))
+    mstart = m.start() if wd_span else mspan[0]
+    end = m.end()
+    return _date_mention(
+        mstart,
+        end,
+        text[mstart:end],
+        "mdy",
+        int(year) if year else None,
+        month_number(mon),
+        int(day),
+        int(day2) if day2 else None,
+        month_number(mon2) if mon2 else None,
+        wd,
+        wd_span,
+        mspan,
+        day_span,
+        ordinal,
+        m.span("year") if year is not None else None,
+        False,
+    )
+
+
 def _day_before(text: str, lo: int, p: int) -> bool:
     """Whether a day (7, 7th, 7th of) may stand right before offset p: a cheap test before the regex."""
+    if p - 2 >= lo and text[p - 1] == " ":
+        # The usual case, a word and a space before the month ("on May"): what the space follows has
+        # to end a day (a digit, or the t, d or h of 1st, 2nd, 3rd, 4th), the "of" of "1st of", or
+        # be more space.
+        c = text[p - 2]
+        if c not in "tdhf" and not c.isdigit() and not c.isspace():
+            return False
     b = text[lo:p].rstrip()
     if b.endswith(" of"):
         b = b[:-3].rstrip()
@@ -434,6 +558,8 @@ def _matches_at(
 
 
 def _without_overlaps(found: list[DateMention]) -> list[DateMention]:
+    if all(a.end <= b.start for a, b in itertools.pairwise(found)):
+        return found  # in order and apart already (the usual case: month-first dates only)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMention] = []
     for d in found:
@@ -451,43 +577,80 @@ def relative_dates(text: str, start: int = 0, end: int | None = None) -> list[Re
     ones inside a DateMention."""
     end = len(text) if end is None else end
     out = []
-    for m in _WEEKDAY_HIT.finditer(text, start, end):
-        if m.start() > 0 and (text[m.start() - 1].isalnum()):
+    weekdays, daywords = _day_hits(text, start, end)
+    for m in weekdays:
+        ms, me = m.span()
+        if ms > 0 and (text[ms - 1].isalnum()):
             continue
-        words = text[max(start, m.start() - 20) : m.start()].split()
-        q = None
-        if words and words[-1].lower() in _QUALIFIERS:
-            q = _QUALIFIER_TAIL.search(text, max(start, m.start() - 20), m.start())
-        s0 = q.start() if q else m.start()
+        lo = max(start, ms - 20)
+        before = text[lo:ms].rstrip()
+        words = before.rsplit(None, 1)
+        word = words[-1].lower() if words else ""
+        s0, qualifier = ms, ""
+        if word == "before":  # "on or before"
+            q = _QUALIFIER_TAIL.search(text, lo, ms)
+            if q:
+                s0, qualifier = q.start(), " ".join(q.group().lower().split())
+        elif word in _QUALIFIERS:
+            # What _QUALIFIER_TAIL finds when the word before the weekday is one of its single words: that
+            # word, where a word boundary opens it (the word ends in space, the weekday being no part of it).
+            w = lo + len(before) - len(word)
+            if w == 0 or not (text[w - 1].isalnum() or text[w - 1] == "_"):
+                s0, qualifier = w, word
         out.append(
-            RelativeMention(
-                s0,
-                m.end(),
-                text[s0 : m.end()],
-                "weekday",
-                weekday_number(m.group("wd")),
-                " ".join(q.group().lower().split()) if q else "",
-            )
+            _relative_mention(s0, me, text[s0:me], "weekday", _WEEKDAY_FULL[m.group("wd").lower()], qualifier)
         )
-    for m in _DAYWORD_HIT.finditer(text, start, end):
-        if m.start() > 0 and text[m.start() - 1].isalnum():
+    # today, yesterday, tomorrow, tonight: scanned for only when one of them may be there
+    if daywords or text.find("omorrow", start, end) != -1 or text.find("onight", start, end) != -1:
+        for m in _DAYWORD_HIT.finditer(text, start, end):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            out.append(_relative_mention(m.start(), m.end(), m.group(), "day", qualifier=m.group().lower()))
+    for s, m in _period_hits(text, start, end):
+        if s > 0 and text[s - 1].isalnum():
             continue
-        out.append(RelativeMention(m.start(), m.end(), m.group(), "day", qualifier=m.group().lower()))
-    for m in _PERIOD_HIT.finditer(text, start, end):
-        if m.start() > 0 and text[m.start() - 1].isalnum():
-            continue
-        q = _EARLIER_TAIL.search(text, max(start, m.start() - 10), m.start())
-        s0 = q.start() if q else m.start()
-        out.append(
-            RelativeMention(
-                s0,
-                m.end(),
-                text[s0 : m.end()],
-                m.group("unit").lower(),
-                qualifier=" ".join(text[s0 : m.start("unit")].lower().split()),
-            )
-        )
+        q = _EARLIER_TAIL.search(text, max(start, s - 10), s)
+        s0 = q.start() if q else s
+        e = m.end()
+        qualifier = " ".join(text[s0 : m.start("unit")].lower().split())
+        out.append(_relative_mention(s0, e, text[s0:e], m.group("unit"), qualifier=qualifier))
     out.sort(key=lambda r: r.start)
+    return out
+
+
+def _day_hits(text: str, start: int, end: int) -> tuple[list[re.Match[str]], bool]:
+    """The matches of _WEEKDAY_HIT in text[start:end], in order, and whether "oday" or "esterday" is there
+    (today, yesterday). Weekdays are tried only where a "day" follows one of the weekday stems: no two
+    weekday names can overlap, so this finds all that a scan would."""
+    out = []
+    daywords = False
+    p = text.find("day", start, end)
+    while p != -1:
+        nxt = p + 3
+        if text.endswith(_WD_STEMS, start, p):
+            for stem in _WD_STEMS:
+                if text.endswith(stem, start, p):
+                    m = _WEEKDAY_HIT.match(text, p - len(stem), end)
+                    if m:
+                        out.append(m)
+                        nxt = max(nxt, m.end())
+                    break
+        elif not daywords and text.endswith(("o", "ester"), start, p):
+            daywords = True
+        p = text.find("day", nxt, end)
+    return out, daywords
+
+
+def _period_hits(text: str, start: int, end: int) -> list[tuple[int, re.Match[str]]]:
+    """The matches of [TtLlNn](?:his|ast|ext)\\s+(?P<unit>week|month|year)\\b in text[start:end] as (start,
+    match from the second letter on), in order: three scans for patterns that open with a literal, with
+    the letter before checked apart (no two matches can overlap, so this finds all that one scan would)."""
+    out = []
+    for tail in _PERIOD_TAILS:
+        for m in tail.finditer(text, start + 1, end):
+            if text[m.start() - 1] in "TtLlNn":
+                out.append((m.start() - 1, m))
+    out.sort(key=lambda h: h[0])
     return out
 
 
@@ -502,7 +665,7 @@ def source_dates(
         found = english_dates(norm, start, end)
         for m in _GERMAN_DATE.finditer(norm, start, end):
             found.append(
-                DateMention(
+                _date_mention(
                     m.start(),
                     m.end(),
                     m.group(),
@@ -560,7 +723,7 @@ def cjk_dates(
             if y is not None and y < 100:
                 y += 2000
             found.append(
-                DateMention(
+                _date_mention(
                     m.start(),
                     m.end(),
                     m.group(),
@@ -573,7 +736,7 @@ def cjk_dates(
             )
         for m in ym.finditer(text, start, end):
             found.append(
-                DateMention(
+                _date_mention(
                     m.start(),
                     m.end(),
                     m.group(),
@@ -584,10 +747,10 @@ def cjk_dates(
                 )
             )
         for m in day_only.finditer(text, start, end):
-            found.append(DateMention(m.start(), m.end(), m.group(), form, day=int(m.group("day"))))
+            found.append(_date_mention(m.start(), m.end(), m.group(), form, day=int(m.group("day"))))
     for m in _DOTTED.finditer(text, start, end):
         found.append(
-            DateMention(
+            _date_mention(
                 m.start(),
                 m.end(),
                 m.group(),
@@ -608,15 +771,19 @@ def cjk_dates(
 # -- calendar sense ----------------------------------------------------------------------------------------
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def valid_day(year: int | None, month: int, day: int) -> bool:
     """Whether `day` exists in `month` (of `year`; without a year February has 29 days)."""
     if not 1 <= month <= 12 or day < 1:
         return False
     if year is None:
-        return day <= (29 if month == 2 else calendar.monthrange(2001, month)[1])
+        return day <= (29 if month == 2 else _MONTH_DAYS[month])
     if not 1 <= year <= 9999:
         return day <= 31
-    return day <= calendar.monthrange(year, month)[1]
+    # calendar.monthrange(year, month)[1], without the weekday it also works out
+    return day <= _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
 
 
 def nearest_date(month: int | None, day: int, anchor: dt.date, *, year: int | None = None) -> dt.date | None:
@@ -700,22 +867,31 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 _LINE = lazyre.compile(r"[^\r\n]+")
 
 
-def _edge_lines(text: str, count: int = 40) -> list[tuple[int, int]]:
-    """Spans of the first `count` non-empty lines."""
-    out = []
-    for m in _LINE.finditer(text):
-        out.append(m.span())
-        if len(out) >= count:
-            break
-    return out
+def _line_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the non-empty lines (runs of characters other than CR and LF), lazily, first to last."""
+    if "\r" in text:
+        for m in _LINE.finditer(text):
+            yield m.span()
+        return
+    start, n = 0, len(text)
+    while start < n:  # str.find is much faster than the regular expression on long lines
+        end = text.find("\n", start)
+        if end == -1:
+            end = n
+        if end > start:
+            yield start, end
+        start = end + 1
 
 
 def _last_lines(text: str, count: int) -> list[tuple[int, int]]:
     """Spans of the last `count` lines with something in them, first to last."""
     out: list[tuple[int, int]] = []
     end = len(text)
+    has_cr = "\r" in text
     while end > 0 and len(out) < count:
-        start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
+        start = (
+            max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) if has_cr else text.rfind("\n", 0, end)
+        ) + 1
         if text[start:end].strip():
             out.append((start, end))
         end = start - 1
@@ -729,10 +905,15 @@ def carried_publication_date(text: str) -> tuple[dt.date, int, int] | None:
     or `published:` (and the like) between leading '---' lines, or a line near the top or the bottom (the
     first five or last three non-empty lines) that holds nothing but a full date, optionally after
     'Published', 'Posted', 'Updated' or 'Date' and before a time ("Published: May 7, 2025 10:32 KST")."""
-    lines = _edge_lines(text)
-    if not lines:
+    # The first 40 non-empty lines, read lazily: without front matter only the first five with something
+    # in them are needed.
+    lines = itertools.islice(_line_spans(text), 40)
+    first = next(lines, None)
+    if first is None:
         return None
-    if text[lines[0][0] : lines[0][1]].strip() == "---":
+    lines = itertools.chain((first,), lines)
+    if text[first[0] : first[1]].strip() == "---":
+        lines = list(lines)
         for s, e in lines[1:40]:
             line = text[s:e]
             if line.strip() in ("---", "..."):
@@ -742,8 +923,8 @@ def carried_publication_date(text: str) -> tuple[dt.date, int, int] | None:
                 d = parse_date_value(m.group("v"))
                 if d:
                     return d, s, e
-    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
-    for s, e in nonblank[:5] + [x for x in _last_lines(text, 3) if x not in nonblank[:5]]:
+    nonblank = list(itertools.islice(((s, e) for s, e in lines if text[s:e].strip()), 5))
+    for s, e in nonblank + [x for x in _last_lines(text, 3) if x not in nonblank]:
         line = text[s:e]
         if len(line) > 80:
             continue
@@ -755,8 +936,9 @@ def carried_publication_date(text: str) -> tuple[dt.date, int, int] | None:
     return None
 
 
-_DOTTED_HINT = lazyre.compile(r"[0-9]\.\s?[0-9]{1,2}\.\s?[0-9]")
-_FULLWIDTH_DIGIT = lazyre.compile(r"[\uff10-\uff19]")
+# The dotted form's hint, [0-9]\.\s?[0-9]{1,2}\.\s?[0-9], written to open with its period (a literal: much
+# faster to scan for than a digit), the digit before it checked by a lookbehind.
+_DOTTED_HINT = lazyre.compile(r"\.(?<=[0-9]\.)\s?[0-9]{1,2}\.\s?[0-9]")
 
 
 def source_forms_in_english(text: str) -> list[DateMention]:
@@ -765,7 +947,7 @@ def source_forms_in_english(text: str) -> list[DateMention]:
     if not (
         any(c in text for c in "년월일年月日号號")
         or _DOTTED_HINT.search(text)
-        or _FULLWIDTH_DIGIT.search(text)
+        or any(c in text for c in "０１２３４５６７８９")
     ):
         return []
     return cjk_dates(normalize(text))

@@ -11,6 +11,7 @@ readers did.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -40,8 +41,18 @@ class DateAnalysis:
 def analyse_document(doc: Document) -> DateAnalysis:
     text = doc.visible
     dates = datetext.english_dates(text)
-    inside = [(d.start, d.end) for d in dates]
-    relative = [r for r in datetext.relative_dates(text) if not any(s <= r.start < e for s, e in inside)]
+    relative = datetext.relative_dates(text)
+    if dates and relative:
+        # The dates are in order and do not overlap: the one a relative date may be inside is the last
+        # one that starts at or before it.
+        starts = [d.start for d in dates]
+        ends = [d.end for d in dates]
+
+        def inside(r: RelativeMention) -> bool:
+            i = bisect.bisect_right(starts, r.start) - 1
+            return i >= 0 and r.start < ends[i]
+
+        relative = [r for r in relative if not inside(r)]
     carried = datetext.carried_publication_date(doc.text)
     source_forms = datetext.source_forms_in_english(text)
     if source_forms and not is_english(doc):
@@ -228,11 +239,14 @@ def ordinal_date(article: Article, options: Mapping[str, Any]) -> Iterator[Viola
         The videos were released on May 1.
     """
     a = analysis(article)
+    ordinals = [
+        d for d in a.dates if d.ordinal is not None and d.form in ("mdy", "dmy") and d.day_span is not None
+    ]
+    if not ordinals:
+        return
     text = article.target.text
     cardinal = sum(1 for o in a.dates if o.ordinal is None and o.day is not None and o.form in ("mdy", "dmy"))
-    for d in a.dates:
-        if d.ordinal is None or d.form not in ("mdy", "dmy") or d.day_span is None:
-            continue
+    for d in ordinals:
         if d.form == "mdy":
             start, end = d.month_span[0] if d.month_span else d.start, d.day_span[1]
             fixed = text[start : d.day_span[0]] + str(d.day)
@@ -295,9 +309,9 @@ def mixed_date_formats(article: Article, options: Mapping[str, Any]) -> Iterator
     counted = [
         d for d in a.dates if d.form in _FORM_NAMES and d.ordinal is None and not _in_carried_line(a, d)
     ]
-    forms = Counter(d.form for d in counted)
-    if len(forms) < 2:
+    if len({d.form for d in counted}) < 2:
         return
+    forms = Counter(d.form for d in counted)
     majority = max(forms, key=lambda f: (forms[f], f == "mdy"))
     for d in counted:
         if d.form == majority:
