@@ -164,6 +164,7 @@ import itertools
 import re
 import string
 import tomllib
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -669,13 +670,20 @@ class _Guarded:
     """A bundled pattern, compiled with `re` (trusted: written and tested with tlqa), shaped like
     tlqa.saferegex.SafePattern."""
 
-    __slots__ = ("compiled", "required", "source")
+    __slots__ = ("as_written", "compiled", "required", "shortcut", "source")
 
     def __init__(self, source: str, compiled: re.Pattern[str]) -> None:
         self.source, self.compiled = source, compiled
         self.required = required_literals(source, compiled.flags)
+        exact = not (compiled.flags & re.IGNORECASE or _CASE_FLAG.search(source))
+        # A pattern that matches letters only as written holds its strings as written: they are looked
+        # for in the text itself, which then need not be lower-cased.
+        self.as_written = _required_as_written(source, compiled.flags) if exact else None
+        self.shortcut = _SHORTCUTS.get(source) if exact else None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        if self.shortcut is not None and pos == 0 and endpos is None:
+            return self.shortcut.finditer(self.compiled, text)
         return self.compiled.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
@@ -683,6 +691,87 @@ class _Guarded:
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.compiled.fullmatch(text)
+
+
+_CASE_FLAG = re.compile(r"\(\?[aiLmsux-]*i")  # (?i) or (?i:...) somewhere in a pattern
+
+
+class _Anchors:
+    """Patterns that start with a plain character (the regular expression engine looks for it as a
+    string, at a tenth of the cost of a character class), and where they match in the last text they
+    were run over (the patterns of a rule run one after another over the same text)."""
+
+    __slots__ = ("_last", "patterns")
+
+    def __init__(self, *sources: str) -> None:
+        self.patterns = tuple(re.compile(s) for s in sources)
+        self._last: tuple[str | None, list[int]] = (None, [])
+
+    def starts(self, text: str) -> list[int]:
+        last = self._last
+        if last[0] is not text:
+            last = self._last = (text, sorted(m.start() for p in self.patterns for m in p.finditer(text)))
+        return last[1]
+
+    def anywhere(self, text: str) -> bool:
+        return any(p.search(text) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shortcut:
+    """A cheap way to the matches of a bundled pattern that starts with a character class (a digit, a
+    space) and holds no string that every match contains: the regular expression engine tries such a
+    pattern at every digit or space of an article, which costs ten times as much as looking for a
+    letter.
+
+    Every match of the pattern holds a match of one of the `anchors`. With `back` set, that anchor
+    match starts at most `back` characters after the pattern's match does, and no attempt to match
+    from a position at or before the anchor reads more than `reach` characters past the anchor: the
+    pattern is then tried only from just before each anchor, with the same matches as a scan of the
+    whole text (the pattern must not match the empty string). Without `back`, a text with no anchor
+    has no match, and a text with one is scanned whole."""
+
+    anchors: _Anchors
+    back: int | None = None
+    reach: int = 0
+
+    def finditer(self, compiled: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        if self.back is None:
+            if self.anchors.anywhere(text):
+                yield from compiled.finditer(text)
+            return
+        hits = self.anchors.starts(text)
+        pos, i, size = 0, 0, len(text)
+        while i < len(hits):
+            at = hits[i]
+            if at >= pos:
+                # No match starts in [pos, at - back): its anchor would come before this one. So the
+                # first match from pos, if it starts by `at`, is the first in this window.
+                m = compiled.search(text, max(pos, at - self.back), min(size, at + self.reach))
+                if m is not None and m.start() <= at:
+                    yield m
+                    pos = m.end()
+                    continue  # the same anchor may lie in the next match too
+            i += 1
+
+
+# S103's [mM] ends a word, and follows an [aA] or [pP] (with a period, a space or both in between) that
+# follows a digit or a space: 5am, 5 a.m., 5 p. m. One search for both of its patterns.
+_AM_PM = _Anchors(r"m(?!\w)(?<=[\d ][aApP]m|[aApP][. ]m|\. m)", r"M(?!\w)(?<=[\d ][aApP]M|[aApP][. ]M|\. M)")
+
+# Shortcuts for bundled patterns (data/default-style.toml), by their source: a pattern edited there
+# just loses its shortcut until this is brought up to date.
+_SHORTCUTS: dict[str, _Shortcut] = {
+    # S103: 5 AM, 10:30pm, 5 P.M. The [mM] comes at most 9 characters after the match's first digit
+    # (12:30 a. m); an attempt reads at most 12 characters (12:30 a. m.) and one more for (?!\w).
+    r"(\d(?<![\w:.,]\d)\d?(?::\d\d)?) ?[aA]\.? ?[mM]\.?(?!\w)": _Shortcut(_AM_PM, back=9, reach=16),
+    r"(\d(?<![\w:.,]\d)\d?(?::\d\d)?) ?[pP]\.? ?[mM]\.?(?!\w)": _Shortcut(_AM_PM, back=9, reach=16),
+    # S107: white space before punctuation ends with a space or a tab just before the mark.
+    (
+        r"[ \t](?<=[^\s.…][ \t])[ \t]*(?=[,!?]|;(?![-)(DPp])|:(?![-)(/\\|DPp]|\s*\d)"
+        r"|\.(?![.\d]|\s+\.))"
+    ): _Shortcut(_Anchors(r" [,!?;:.]", r"\t")),
+}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -708,12 +797,13 @@ def compile_pattern(source: str, ignore_case: bool = False, bundled: bool = Fals
 class _SafeAdapter:
     """SafePattern plus the `fullmatch` and group information validation needs."""
 
-    __slots__ = ("finditer", "required", "safe", "search", "source")
+    __slots__ = ("as_written", "finditer", "required", "safe", "search", "source")
 
     def __init__(self, safe: Any) -> None:
         self.safe, self.source = safe, safe.source
         self.finditer, self.search = safe.finditer, safe.search
-        self.required = required_literals(source=safe.source, flags=0)
+        self.required = required_phrases(safe.source)
+        self.as_written = None
 
     def fullmatch(self, text: str) -> Any:
         return self.safe.compiled.fullmatch(text, timeout=0.05)
@@ -740,6 +830,13 @@ def required_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:
     it: a pattern that starts with a word boundary or an alternation is tried at every position of the
     text, while looking for a string is nearly free. The pattern is read with `re`'s parser, and only
     when it uses nothing but syntax that `re` and `regex` read alike."""
+    found = _required_as_written(source, flags)
+    return None if found is None else tuple(sorted({x.lower() for x in found}))
+
+
+@functools.lru_cache(maxsize=4096)
+def _required_as_written(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """`required_literals`, in the case the pattern writes them."""
     if _FOREIGN_SYNTAX.search(source):
         return None
     try:
@@ -751,7 +848,7 @@ def required_literals(source: str, flags: int = 0) -> tuple[str, ...] | None:
     found = _required(list(tree))
     if not found or not all(x.isascii() or not any(c.isalnum() for c in x) for x in found):
         return None
-    return tuple(sorted({x.lower() for x in found}))
+    return tuple(sorted(set(found)))
 
 
 def _required(items: list[Any]) -> list[str] | None:
@@ -787,6 +884,105 @@ def _required(items: list[Any]) -> list[str] | None:
             consider(_required(list(av[2])))
     consider(["".join(run)] if run else None)
     return best
+
+
+_MAX_PHRASES = 16
+
+
+@functools.lru_cache(maxsize=4096)
+def required_phrases(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """`required_literals`, made longer where the pattern allows: a run of literal characters also
+    takes in the small alternations, character sets and optional characters inside it (at most 16
+    phrases in all), and a zero-width assertion (a word boundary, a look-around) does not end it.
+    `\\bthe (?:said|above) (?:company|ministry)\\b` requires one of "the said company", "the said
+    ministry", "the above company", "the above ministry", which an article seldom holds, where
+    `required_literals` finds "company" or "ministry", which most articles hold."""
+    if _FOREIGN_SYNTAX.search(source):
+        return None
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(source, flags & ~re.IGNORECASE)
+    except Exception:
+        return None
+    found = _phrases(list(tree))
+    if not found or not all(x.isascii() or not any(c.isalnum() for c in x) for x in found):
+        return None
+    lowered = {x.lower() for x in found}
+    return tuple(sorted(x for x in lowered if not any(y != x and y in x for y in lowered)))  # "%", not " %"
+
+
+def _phrases(items: list[Any]) -> list[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: list[str] | None = None
+
+    def consider(candidates: list[str] | None) -> None:
+        nonlocal best
+        if not candidates or not all(candidates) or not all(map(_selective, candidates)):
+            return
+        if best is None or min(map(len, candidates)) > min(map(len, best)):
+            best = candidates
+
+    run = [""]  # every text the items since the run began can match
+    for op, av in items:
+        exact = _exact([(op, av)])
+        if exact is not None:
+            joined = [a + b for a in run for b in exact]
+            if len(joined) <= _MAX_PHRASES:
+                run = joined
+            else:
+                consider(run)
+                run = exact
+            continue
+        consider(run)
+        run = [""]
+        if op is c.SUBPATTERN:
+            consider(_phrases(list(av[-1])))
+        elif op is c.ATOMIC_GROUP:
+            consider(_phrases(list(av)))
+        elif op is c.BRANCH:
+            subs = [_phrases(list(branch)) for branch in av[1]]
+            if all(sub is not None for sub in subs):
+                consider(sorted({x for sub in subs for x in sub}))  # type: ignore[union-attr]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_phrases(list(av[2])))
+    consider(run)
+    return best
+
+
+def _exact(items: list[Any]) -> list[str] | None:
+    """Every text the items can match, when they match only literal text (at most 16), else None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            alternatives: list[str] | None = [chr(av)]
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # matches no text
+        elif op is c.IN:
+            ok = len(av) <= 4 and all(o is c.LITERAL for o, _ in av)
+            alternatives = [chr(v) for _, v in av] if ok else None
+        elif op is c.SUBPATTERN:
+            alternatives = _exact(list(av[-1]))
+        elif op is c.ATOMIC_GROUP:
+            alternatives = _exact(list(av))
+        elif op is c.BRANCH:
+            subs = [_exact(list(branch)) for branch in av[1]]
+            ok = all(sub is not None for sub in subs)
+            alternatives = sorted({x for sub in subs for x in sub}) if ok else None  # type: ignore[union-attr]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[1] == 1:
+            body = _exact(list(av[2]))
+            alternatives = None if body is None else (body if av[0] == 1 else ["", *body])
+        else:
+            alternatives = None
+        if alternatives is None:
+            return None
+        out = [a + b for a in out for b in alternatives]
+        if len(out) > _MAX_PHRASES:
+            return None
+    return out
 
 
 def _selective(text: str) -> bool:
@@ -850,6 +1046,7 @@ def _expand(parts: tuple[str | int, ...], m: Any) -> str:
 # -- the document as the style rules see it -----------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
+_PUNCTUATION = ".,;:!?\"'()[]{}“”‘’«»—–-…/%$"  # none of them a word character
 _COUNTED_WORD = re.compile(r"[^\s\w]*[^\W_]\S*")  # a run of non-space with a letter or digit in it
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -899,7 +1096,18 @@ class DocInfo:
         """Every word of the text (runs of word characters), lower-cased."""
         if self._words is None:
             low = self.lowered
-            self._words = set(_WORD.findall(low if low is not None else self.visible.lower()))
+            # A run of word characters lies inside one chunk between white space, and most chunks are one
+            # run, or one run between punctuation: splitting at white space first costs half as much as
+            # finding the runs in the whole text.
+            chunks = set((low if low is not None else self.visible.lower()).split())
+            words = {c for c in chunks if c.isalnum()}  # \w is a letter, a digit or "_"
+            for chunk in chunks - words:
+                inner = chunk.strip(_PUNCTUATION)
+                if inner.isalnum():
+                    words.add(inner)
+                elif inner:
+                    words.update(_WORD.findall(inner))
+            self._words = words
         return self._words
 
     @property
@@ -1051,6 +1259,9 @@ class StyleBook:
         self._plans: list[_Plan] | None = None
         self._index: dict[str, list[_Literal]] = {}
         self._unkeyed: list[_Literal] = []
+        self._always: frozenset[int] = frozenset()  # the plans that find more than literal phrases
+        # The article checked last and its results: the rules of a book ask for theirs one after another.
+        self._last: tuple[Callable[[], Document | None], dict[str, Any]] = (_no_document, {})
 
     def compile(self) -> list[_Plan]:
         """Build the rules' matchers (once; later calls return them)."""
@@ -1070,11 +1281,16 @@ class StyleBook:
                     self._unkeyed.append(lit)
                 else:
                     self._index.setdefault(lit.key, []).append(lit)
+            self._always = frozenset(i for i, plan in enumerate(plans) if not plan.literal_only)
             self._plans = plans
         return self._plans
 
     def violations(self, doc: Document, code: str) -> list[Violation]:
-        result = doc.derived(self.key, self._run).get(code, ())
+        ref, found = self._last
+        if ref() is not doc:
+            found = doc.derived(self.key, self._run)
+            self._last = (weakref.ref(doc), found)
+        result = found.get(code, ())
         if isinstance(result, BaseException):
             raise result
         return result
@@ -1093,16 +1309,19 @@ class StyleBook:
                     for plan, payload in lit.users:
                         hits.setdefault(plan, []).append(_Hit(s, e, payload))
         out: dict[str, list[Violation] | BaseException] = {}
-        for i, plan in enumerate(plans):
-            mine = hits.get(i)
-            if mine is None and plan.literal_only:
-                out[plan.spec.code] = []  # nothing of it in this article
-                continue
+        # A rule that finds only literal phrases has nothing to do in an article without any of them: it
+        # is left out (and `violations` gives it none).
+        for i in sorted(self._always | hits.keys()):
+            plan = plans[i]
             try:
-                out[plan.spec.code] = plan.run(info, mine or [])
+                out[plan.spec.code] = plan.run(info, hits.get(i, []))
             except Exception as exc:  # one rule's runaway pattern must not take the others down
                 out[plan.spec.code] = exc
         return out
+
+
+def _no_document() -> Document | None:
+    return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -1133,8 +1352,7 @@ class _Plan:
         key = ("scan", id(pattern))
         found = info.memo.get(key)
         if found is None:
-            required, lowered = pattern.required, info.lowered
-            if required and lowered is not None and not any(r in lowered for r in required):
+            if _cannot_match(info, pattern):
                 found = []  # none of the strings every match contains: nothing to find
             else:
                 found = [m for m in pattern.finditer(info.visible) if m.end() > m.start()]
@@ -1173,6 +1391,18 @@ class _Plan:
 
     def run(self, info: DocInfo, hits: list[_Hit]) -> list[Violation]:
         raise NotImplementedError
+
+
+def _cannot_match(info: DocInfo, pattern: Any) -> bool:
+    """The article holds none of the strings of which every match of the pattern holds one."""
+    if pattern.as_written:
+        visible = info.visible
+        return not any(r in visible for r in pattern.as_written)
+    required = pattern.required
+    if not required:
+        return False
+    lowered = info.lowered
+    return lowered is not None and not any(r in lowered for r in required)
 
 
 def _lenient(source: str, ignore_case: bool) -> str:
@@ -1469,7 +1699,10 @@ class _Occurrence(_Plan):
         counted = "words" if self.token is None else "matches"
         out = []
         lo, hi = self.spec.min, self.spec.max
-        for start, end, unit, n in self.units(info):
+        units = self.units(info)
+        if lo is None and hi is not None:
+            units = [u for u in units if u[3] > hi]  # within the maximum by the quick count: nothing to say
+        for start, end, unit, n in units:
             if self.plain and ((hi is not None and n > hi) or lo is not None):
                 n = info.count_words(start, end)  # the chunks were an upper bound
             if hi is not None and n > hi:

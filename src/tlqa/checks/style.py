@@ -16,6 +16,8 @@ leaves alone what it cannot be sure of (headlines, all-capital lines, credits, f
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -42,24 +44,49 @@ _FURNITURE = frozenset({"code", "image", "artefact", "byline"})
 _HEADLINES = frozenset({"headline", "heading", "subhead"})
 
 
-def _prose(doc: Document, *, headlines: bool) -> list[Paragraph]:
-    skip = _FURNITURE if headlines else _FURNITURE | _HEADLINES | {"dateline"}
-    return [
-        p
-        for p in doc.paragraphs
-        if p.kind not in skip and not doc.visible.startswith("|", p.start)  # nor a Markdown table row
-    ]
+_NOT_BODY = _HEADLINES | {"dateline"}  # left alone as well by the rules that leave headlines alone
 
 
-def _scan(
-    doc: Document, pattern: re.Pattern[str], paragraphs: list[Paragraph]
-) -> Iterator[tuple[re.Match[str], Paragraph]]:
-    """Matches of `pattern` inside the given paragraphs, clear of masked text."""
-    info = stylerules.DocInfo.of(doc)
-    for p in paragraphs:
-        for m in pattern.finditer(doc.visible, p.start, p.end):
-            if not info.masked(m.start(), m.end()):
-                yield m, p
+def _prose_index(doc: Document, *, headlines: bool) -> tuple[list[Paragraph], list[int]]:
+    """The paragraphs the bundled rules read (with or without headlines), and their starts for
+    bisecting: found once per document, both at once."""
+    both = doc.derived("tlqa.style.prose", _find_prose)
+    return both[0] if headlines else both[1]
+
+
+def _find_prose(doc: Document) -> tuple[tuple[list[Paragraph], list[int]], tuple[list[Paragraph], list[int]]]:
+    visible = doc.visible
+    prose: list[Paragraph] = []
+    body: list[Paragraph] = []
+    for p in doc.paragraphs:
+        if p.kind in _FURNITURE or visible.startswith("|", p.start):  # nor a Markdown table row
+            continue
+        prose.append(p)
+        if p.kind not in _NOT_BODY:
+            body.append(p)
+    return (prose, [p.start for p in prose]), (body, [p.start for p in body])
+
+
+def _in_prose(
+    doc: Document, pattern: Any, *, headlines: bool, unmasked: bool = False
+) -> list[tuple[re.Match[str], Paragraph]]:
+    """Matches of `pattern` inside the paragraphs the bundled rules read, each with its paragraph (and,
+    if `unmasked`, only those clear of masked text).
+
+    The text is scanned once, not paragraph by paragraph: the same matches for a pattern whose matches
+    and look-arounds never reach over white space, since white space (or the text's end) surrounds
+    every paragraph (tlqa.document trims it off)."""
+    paragraphs, starts = _prose_index(doc, headlines=headlines)
+    if not paragraphs:
+        return []
+    info = stylerules.DocInfo.of(doc) if unmasked and doc.masked else None
+    found = []
+    for m in pattern.finditer(doc.visible, paragraphs[0].start, paragraphs[-1].end):
+        start, end = m.span()
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= paragraphs[i].end and not (info is not None and info.masked(start, end)):
+            found.append((m, paragraphs[i]))
+    return found
 
 
 # -- S101: spell out one through nine ----------------------------------------------------------------
@@ -122,7 +149,6 @@ _A_WORD = lazyre.compile(r"[^\W\d_]{2}")
 _NUMERIC_DATE_BEFORE = lazyre.compile(r"\d{2,4}\.\s?$")
 _NUMERIC_DATE_AFTER = lazyre.compile(r"\.\s?\d{1,2}\.?(?!\d)")
 _NEXT_TWO = lazyre.compile(r"\s*(\S+)(?:\s+(\S+))?")
-_PREV = lazyre.compile(r"(\S+)\s*$")
 _RANGE_BEFORE = lazyre.compile(r"\d\S*\s+(?:to|through|or|and|-|–|—|x|×|by)\s+$")
 _SENTENCE_END = lazyre.compile(r"(?:^|[.!?][\"”’')\]]*)\s*[\"“‘'(\[]*\s*$")
 _TRAILING = ",;:!?)]\"”’'"
@@ -133,7 +159,8 @@ def _norm(token: str | None) -> str:
     return (token or "").lower().strip(_LEADING).rstrip(_TRAILING)
 
 
-def _unit(token: str | None) -> bool:
+@functools.lru_cache(maxsize=4096)  # the words after figures repeat (percent, a.m., million)
+def _unit(token: str) -> bool:
     t = _norm(token)
     return t in _UNITS_AFTER or t.rstrip(".") in _UNITS_AFTER or months.month_number(t) is not None
 
@@ -143,35 +170,39 @@ def _sentence_initial(before: str) -> bool:
     return _SENTENCE_END.search(before[-12:]) is not None if before.strip() else True
 
 
-def _keeps_figure(visible: str, start: int, p: Paragraph, compounds: list[tuple[int, int]]) -> bool:
-    """True when AP keeps the figure at `start` (a lone digit 1-9) as a figure."""
-    if any(a <= start < b for a, b in compounds):
-        return True  # 2 minutes and 27 seconds: a time, as in sports
+_BEFORE_CURRENCY = frozenset({"u.s.", "us", "hong", "new", "australian", "canadian"})
+_FRACTION = lazyre.compile(r"\d+/\d+")
+
+
+def _keeps_figure(visible: str, start: int, p: Paragraph) -> bool:
+    """True when AP keeps the figure at `start` (a lone digit 1-9) as a figure, for what stands next to
+    it. (A figure in a time like "2 minutes and 27 seconds" is kept too: the caller looks for those.)"""
     before, after = visible[p.start : start], visible[start + 1 : p.end]
+    stripped = before.rstrip()
     if before[-1:] and before[-1] in "(“\"‘'" and _CLOSED.match(after):
         return True  # (5): an age or a list mark; "3": the figure named, as a jersey number
-    if before.rstrip().endswith(",") and after.startswith(","):
+    if stripped.endswith(",") and after.startswith(","):
         return True  # Kim, 5, and his sister: an age
-    if not before.strip() and after[:1] in ".)":
+    if not stripped and after[:1] in ".)":
         return True  # 1. or 1) opening a paragraph: a list mark
     if _NUMERIC_DATE_AFTER.match(after) and _NUMERIC_DATE_BEFORE.search(before):
         return True  # 2025. 5. 19.: a date written the Korean way (the dates family's business)
     nxt = _NEXT_TWO.match(after)
-    t1, t2 = (nxt.group(1), nxt.group(2)) if nxt else (None, None)
-    if t1 is not None:
-        if _unit(t1) or (
-            _norm(t1) in ("u.s.", "us", "hong", "new", "australian", "canadian") and _norm(t2) in _CURRENCIES
-        ):
+    if nxt is not None:
+        t1, t2 = nxt.group(1, 2)
+        n1 = _norm(t1)
+        if _unit(t1) or (n1 in _BEFORE_CURRENCY and _norm(t2) in _CURRENCIES):
             return True  # 5 percent, 5 a.m., 5 million, 5 kilometers, 5 March, 5 U.S. dollars
-        if _norm(t1) in _AGE_UNITS and _norm(t2).startswith("old"):
+        if n1 in _AGE_UNITS and _norm(t2).startswith("old"):
             return True  # 5 years old
-        if _norm(t1) in _RANGE_WORDS and t2 is not None and t2[:1].isdigit():
+        if n1 in _RANGE_WORDS and t2 is not None and t2[:1].isdigit():
             return True  # 5 to 10, 3-2 with spaces, 5 x 10: a range, a score, a dimension
-        if re.fullmatch(r"\d+/\d+", t1):
+        if _FRACTION.fullmatch(t1):
             return True  # 1 1/2
-    prev = _PREV.search(before)
-    if prev is not None:
-        p1 = prev.group(1)
+    if stripped:
+        # The word before the figure: the last run of non-space characters (what `(\S+)\s*$` finds,
+        # without trying the pattern at every position of the paragraph).
+        p1 = stripped.rsplit(None, 1)[-1]
         word = _norm(p1).rstrip(".")
         if p1[-1:] in "$€£¥₩" or p1 in ("No.", "Nos.", "No", "#", "no."):
             return True
@@ -187,7 +218,7 @@ def _keeps_figure(visible: str, start: int, p: Paragraph, compounds: list[tuple[
             named
             and bare[:1].isalpha()
             and p1[-1].isalnum()
-            and not _sentence_initial(before[: prev.start()])
+            and not _sentence_initial(before[: len(stripped) - len(p1)])
         ):
             return True  # a name before a figure: Line 2, Galaxy 9, Windows 7, Pier 4, iPhone 5
     return False
@@ -216,32 +247,45 @@ def spell_out_small_numbers(article: Article, options: Mapping[str, Any]) -> Ite
         return
     doc = article.target
     visible = doc.visible
-    for p in _prose(doc, headlines=False):
-        if not _A_WORD.search(visible, p.start, p.end):
+    para: Paragraph | None = None  # the paragraph of the figures before
+    wordy = False
+    compounds: list[tuple[int, int]] | None = None
+    for m, p in _in_prose(doc, _SMALL, headlines=False):
+        if p is not para:
+            para, wordy, compounds = p, _A_WORD.search(visible, p.start, p.end) is not None, None
+        if not wordy:
             continue  # no words around the figures: a page mark (- 2 -), a table cell
-        compounds: list[tuple[int, int]] | None = None
-        for m in _SMALL.finditer(visible, p.start, p.end):
-            if compounds is None:
-                compounds = [c.span() for c in _TIME_COMPOUND.finditer(visible, p.start, p.end)]
-            if _keeps_figure(visible, m.start(), p, compounds):
-                continue
-            digit = m.group()
-            word = NUMBER_WORDS[digit]
-            if _sentence_initial(visible[p.start : m.start()]):
-                word = word.capitalize()
-            yield Violation(
-                m.start(),
-                m.end(),
-                f"Spell out '{digit}' as '{word}' (AP: figures from 10 up)",
-                suggestion=Suggestion(word, Applicability.UNSAFE),
-                evidence={"figure": digit},
-            )
+        start = m.start()
+        if _keeps_figure(visible, start, p):
+            continue
+        if compounds is None:
+            compounds = [c.span() for c in _TIME_COMPOUND.finditer(visible, p.start, p.end)]
+        if any(a <= start < b for a, b in compounds):
+            continue  # 2 minutes and 27 seconds: a time, as in sports
+        digit = m.group()
+        word = NUMBER_WORDS[digit]
+        if _sentence_initial(visible[p.start : start]):
+            word = word.capitalize()
+        yield Violation(
+            start,
+            m.end(),
+            f"Spell out '{digit}' as '{word}' (AP: figures from 10 up)",
+            suggestion=Suggestion(word, Applicability.UNSAFE),
+            evidence={"figure": digit},
+        )
 
 
 # -- S104: month style --------------------------------------------------------------------------------
 
 _MONTH_NAMES = "|".join([*months.MONTHS, *sorted(months.SHORT_FORMS, key=len, reverse=True)])
 _MONTH = lazyre.compile(rf"({_MONTH_NAMES})(\.)?(?!\w)")  # the word boundary before: checked after
+# Each name _MONTH matches -> (its month, whether it is the full name).
+_MONTH_NAMED: dict[str, tuple[int, bool]] = {
+    name: (months.month_number(name) or 0, name in months.MONTHS) for name in _MONTH_NAMES.split("|")
+}
+# March to July: AP never abbreviates them, so written in full (without a period) they are right with a
+# day or without one.
+_NEVER_ABBREVIATED = frozenset(m for i, m in enumerate(months.MONTHS, 1) if not months.is_ap_abbreviated(i))
 _WORD_CHAR = lazyre.compile(r"\w")
 _DAY = lazyre.compile(r"[ \t\u00a0]+(\d{1,2})(?:st|nd|rd|th)?(?![\w:]|[.,]\d)")
 
@@ -281,13 +325,13 @@ def month_style(article: Article, options: Mapping[str, Any]) -> Iterator[Violat
         return
     doc = article.target
     visible = doc.visible
-    for m, p in _scan(doc, _MONTH, _prose(doc, headlines=True)):
+    for m, p in _in_prose(doc, _MONTH, headlines=True, unmasked=True):
         if m.start() > p.start and _WORD_CHAR.match(visible, m.start() - 1):
             continue  # inside a word (Summarch, 5Jan)
-        name, dot = m.group(1), m.group(2)
-        month = months.month_number(name)
-        assert month is not None
-        full = name in months.MONTHS
+        name, dot = m.group(1, 2)
+        if name in _NEVER_ABBREVIATED:
+            continue  # March 5, in May, in May.: right
+        month, full = _MONTH_NAMED[name]
         if full and dot:
             continue  # "in May." or "September.": the period is the sentence's
         day = _day_after(visible, m.end(), p.end, month)
@@ -347,7 +391,7 @@ def us_abbreviation(article: Article, options: Mapping[str, Any]) -> Iterator[Vi
         return
     doc = article.target
     visible = doc.visible
-    for m, p in _scan(doc, _US, _prose(doc, headlines=False)):
+    for m, p in _in_prose(doc, _US, headlines=False, unmasked=True):
         para = visible[p.start : p.end]
         if _mostly_capitals(para):
             continue
