@@ -188,3 +188,16 @@ def test_split_is_independent_of_what_surrounds_the_window(body: str) -> None:
         for s, e in split_sentences(text, len(prefix), len(prefix) + len(body))
     ]
     assert shifted == split_sentences(body, 0, len(body))
+
+
+@given(
+    st.text(alphabet=st.sampled_from("a.!?…\"”’'»)] \n\u00a0x"), max_size=20),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_candidates_are_the_patterns_matches(text: str, start: int, end: int) -> None:
+    from tlqa.sentences import _CANDIDATE, _candidates
+
+    end = min(max(start, end), len(text))
+    start = min(start, end)
+    assert _candidates(text, start, end) == [m.span() for m in _CANDIDATE.finditer(text, start, end)]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tlqa.scan import find_all
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -32,7 +34,9 @@ _STARTERS = _words(
     experts authorities president minister mr mrs ms dr according under over last next"""
 )
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")  # what _candidates finds (kept as its definition)
+_TERMINAL = ".!?…"
+_CLOSING = "\"”’'»)]"
 _NEXT = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"[\w’']+")
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
@@ -43,13 +47,13 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], trimmed of surrounding white space."""
     spans: list[tuple[int, int]] = []
     sent_start = _skip_space(text, start, end)
-    for m in _CANDIDATE.finditer(text, start, end):
-        ws = _NEXT.match(text, m.end(), end)
+    for m_start, m_end in _candidates(text, start, end):
+        ws = _NEXT.match(text, m_end, end)
         if ws is None or ws.end() >= end:
             continue
-        if _is_boundary(text, m.start(), m.group(), ws.end(), end):
-            if m.end() > sent_start:
-                spans.append((sent_start, m.end()))
+        if _is_boundary(text, m_start, text[m_start:m_end], ws.end(), end):
+            if m_end > sent_start:
+                spans.append((sent_start, m_end))
             sent_start = ws.end()
     tail_end = end
     while tail_end > sent_start and text[tail_end - 1].isspace():
@@ -57,6 +61,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if tail_end > sent_start:
         spans.append((sent_start, tail_end))
     return spans
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans _CANDIDATE.finditer(text, start, end) would give: a run of terminal punctuation from
+    its first mark, the closing marks after it, and white space next. Found from the punctuation
+    marks (str.find), where the pattern, opening with a character class, is tried at every character."""
+    out = []
+    for p in find_all(text, _TERMINAL, start, end):
+        if p > start and text[p - 1] in _TERMINAL:
+            continue  # inside a run: the run's first mark answered for it
+        q = p + 1
+        while q < end and text[q] in _TERMINAL:
+            q += 1
+        while q < end and text[q] in _CLOSING:
+            q += 1
+        if q < end and text[q].isspace():
+            out.append((p, q))
+    return out
 
 
 def _skip_space(text: str, i: int, end: int) -> int:
