@@ -53,11 +53,13 @@ def weekday_number(word: str) -> int | None:
 
 # Month names as they open a date: full names, AP abbreviations, three-letter forms (with or without a
 # period). Capitalised only: "may" and "march" in lower case are a verb.
-_MONTH = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?P<mdot>\.)?"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
+_MONTH = r"(?P<mon>" + _MONTH_NAMES + r")(?P<mdot>\.)?"
 _MONTH2 = _MONTH.replace("?P<mon>", "?P<mon2>").replace("?P<mdot>", "?P<mdot2>")
+_MONTH_NUMBERS = {name: month_number(name) for name in _MONTH_NAMES.split("|")}  # for the groups mon, mon2
 _WEEKDAY = (
     r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"Tues|Thurs|Thur|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Tu|We|Th|Fr|Sa|Su)\.?"
@@ -497,9 +499,9 @@ def _mdy_mention(text: str, m: re.Match[str]) -> DateMention:
     wd, wd_span = _weekday_of(m) if wd_text else (None, None)
     if wd_span is not None and len(wd_text) == 2 and not m.group().startswith(wd_text + ","):
         wd, wd_span = None, None
-    mspan = (m.start("mon"), m.end("mdot") if mdot else m.end("mon"))
-    day_span = (m.start("day"), m.end("ord") if ordinal else m.end("day"))
-    mstart = m.start() if wd_span else mspan[0]
+    mon_start, mon_end = m.span("mon")
+    day_start, day_end = m.span("day")
+    mstart = m.start() if wd_span else mon_start
     end = m.end()
     return _date_mention(
         mstart,
@@ -507,14 +509,14 @@ def _mdy_mention(text: str, m: re.Match[str]) -> DateMention:
         text[mstart:end],
         "mdy",
         int(year) if year else None,
-        month_number(mon),
+        _MONTH_NUMBERS[mon],
         int(day),
         int(day2) if day2 else None,
-        month_number(mon2) if mon2 else None,
+        _MONTH_NUMBERS[mon2] if mon2 else None,
         wd,
         wd_span,
-        mspan,
-        day_span,
+        (mon_start, m.end("mdot") if mdot else mon_end),
+        (day_start, m.end("ord") if ordinal else day_end),
         ordinal,
         m.span("year") if year is not None else None,
         False,

@@ -189,6 +189,8 @@ def impossible_date(article: Article, options: Mapping[str, Any]) -> Iterator[Vi
             continue
         if d.day is None:
             continue
+        if d.day_end is None and 1 <= d.day <= 28 and 1 <= d.month <= 12:
+            continue  # a day every month has
         year = d.year
         why = None
         if year is None and d.month == 2 and d.day == 29:
